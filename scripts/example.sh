@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The built-in example: a three-crate workspace built under the mirlink wrapper.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/setup.sh"
+export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+(cd "$root" && mvn -q -B -ntp -DskipTests package)
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "== cargo build with RUSTC_WRAPPER=bin/mirlink"
+(cd "$root/examples/workspace" && RUSTC_WRAPPER="$root/bin/mirlink" RUSTC=/usr/bin/rustc \
+  /usr/bin/cargo build --offline --target-dir "$work/target")
+deps=$work/target/debug/deps
+for rlib in "$deps"/lib{geometry,stats,report}-*.rlib; do
+  echo; echo "== ar t $(basename "$rlib")"; ar t "$rlib"
+  echo "== bin/mirlink inspect $(basename "$rlib")"; "$root/bin/mirlink" inspect "$rlib"
+done
+echo; echo "== plain rustc compiles a dependent crate against the MIR-only rlibs"
+report=$(ls "$deps"/libreport-*.rlib)
+/usr/bin/rustc --edition 2021 --crate-type lib --crate-name consumer -L "dependency=$deps" \
+  --extern report="$report" --extern geometry="$(ls "$deps"/libgeometry-*.rlib)" --out-dir "$work" "$root/examples/consumer.rs"
+ls -l "$work"/libconsumer.rlib
