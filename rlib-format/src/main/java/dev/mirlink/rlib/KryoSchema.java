@@ -6,6 +6,8 @@ import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.RecordSerializer;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import org.objenesis.strategy.StdInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -121,6 +123,8 @@ public final class KryoSchema {
         Kryo kryo = new CanonicalKryo();
         kryo.setRegistrationRequired(true);
         kryo.setReferences(false);
+        // Immutable value classes (a byte array with value equality, say) need no no-arg constructor.
+        kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         for (int i = 0; i < classes.size(); i++) {
             Class c = classes.get(i);
             int id = FIRST_ID + i;

@@ -24,6 +24,26 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class KryoSchemaTest {
+    /** An immutable value class with only a private constructor, like the MIR model's byte wrapper. */
+    static final class Blob {
+        private final byte[] data;
+
+        private Blob(byte[] data) { this.data = data; }
+
+        @Override public boolean equals(Object o) { return o instanceof Blob b && java.util.Arrays.equals(data, b.data); }
+
+        @Override public int hashCode() { return java.util.Arrays.hashCode(data); }
+    }
+
+    record Holder(Blob blob, String name) {}
+
+    @Test
+    void valueClassWithoutNoArgConstructorRoundTrips() {
+        KryoSchema schema = KryoSchema.of(Holder.class);
+        Holder h = new Holder(new Blob(new byte[] {1, 2, 3}), "x");
+        assertEquals(h, schema.deserialize(schema.serialize(h)));
+    }
+
     @Test
     void registrationWalksTheModelAndIsSortedByName() {
         KryoSchema s = TestModel.schema();

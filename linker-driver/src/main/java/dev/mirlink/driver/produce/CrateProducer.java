@@ -1,0 +1,90 @@
+package dev.mirlink.driver.produce;
+
+import dev.mirlink.bridge.link.BodyLinker;
+import dev.mirlink.bridge.link.LinkResult;
+import dev.mirlink.bridge.mirtext.MirTextReader;
+import dev.mirlink.bridge.rustc.CrateFrontend;
+import dev.mirlink.bridge.rustc.Rustc;
+import dev.mirlink.bridge.rustc.RustcInvocation;
+import dev.mirlink.bridge.rustdoc.RustdocReader;
+import dev.mirlink.driver.MirlinkException;
+import dev.mirlink.driver.sysroot.Targets;
+import dev.mirlink.mir.CrateItem;
+import dev.mirlink.mir.body.MirFile;
+import dev.mirlink.mir.item.ItemTable;
+import dev.mirlink.rlib.Codecs;
+import dev.mirlink.rlib.CrateInfo;
+import dev.mirlink.rlib.KryoSchema;
+import dev.mirlink.rlib.PerModuleLayout;
+import dev.mirlink.rlib.RlibHeader;
+import dev.mirlink.rlib.RlibLayout;
+import dev.mirlink.rlib.RlibWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The per-crate work of wrapper mode: rustc and rustdoc, then reader, linker and rlib writer.
+ * Stages are numbered as they run.
+ */
+public final class CrateProducer {
+    public static final KryoSchema SCHEMA = KryoSchema.of(CrateItem.class);
+    public static final RlibLayout LAYOUT = new PerModuleLayout(Codecs.ZSTD);
+
+    private CrateProducer() {}
+
+    /** Keys caches of MIR-only rlibs (the sysroot): format version and the producing code. */
+    public static String formatKey() {
+        return "v" + RlibHeader.FORMAT_VERSION + "-" + ProducerFingerprint.compute();
+    }
+
+    public static int produce(Rustc rustc, RustcInvocation inv) {
+        Path work = tempDir();
+        try {
+            // 1. rustc (metadata, MIR text) and rustdoc (items)
+            CrateFrontend.Output out = CrateFrontend.run(rustc, inv, work);
+            if (out.exitCode() != 0) return out.exitCode();
+            // 2. read both, strictly
+            String target = inv.targetOrHost(rustc.hostTriple());
+            ItemTable items = RustdocReader.read(out.rustdocJson());
+            MirFile mir = MirTextReader.read(out.mirText(), new MirTextReader.Options(
+                    Targets.pointerBytes(target), false, items.rootTypeAndValueNames()));
+            // 3. every body to its item; a body we cannot place is an error, never dropped
+            LinkResult linked = BodyLinker.link(items, mir);
+            if (!linked.problems().isEmpty()) {
+                throw MirlinkException.badInput("crate `" + inv.crateName() + "` (" + inv.sourceFile() + "): "
+                        + linked.problems().size() + " MIR bodies or paths not linked to an item, first: "
+                        + linked.problems().get(0));
+            }
+            Map<String, CrateItem> records = CrateItems.group(linked, mir);
+            // 4. the rlib, written atomically
+            new RlibWriter(SCHEMA, LAYOUT).write(inv.rlibPath(), new CrateInfo(inv.crateName(), rustc.version(), target),
+                    Files.readAllBytes(out.rmeta()), records);
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("crate `" + inv.crateName() + "`: " + e.getMessage(), e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("mirlink-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package dev.mirlink.bridge.link;
+
+import dev.mirlink.mir.body.AggregateKind;
+import dev.mirlink.mir.body.Body;
+import dev.mirlink.mir.body.ConstValue;
+import dev.mirlink.mir.body.LocalDecl;
+import dev.mirlink.mir.body.Place;
+import dev.mirlink.mir.body.ProjectionElem;
+import dev.mirlink.mir.body.Rvalue;
+import dev.mirlink.mir.alloc.GlobalAlloc;
+import dev.mirlink.mir.item.DefPaths;
+import dev.mirlink.mir.item.Field;
+import dev.mirlink.mir.item.Generics;
+import dev.mirlink.mir.item.Item;
+import dev.mirlink.mir.item.ItemTable;
+import dev.mirlink.mir.item.Repr;
+import dev.mirlink.mir.item.Variant;
+import dev.mirlink.mir.item.Visibility;
+import dev.mirlink.mir.ty.GenericArg;
+import dev.mirlink.mir.ty.Instance;
+import dev.mirlink.mir.ty.Path;
+import dev.mirlink.mir.ty.PathSegment;
+import dev.mirlink.mir.ty.TraitBound;
+import dev.mirlink.mir.ty.Ty;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Checks that every path a crate's MIR uses names an item: in this crate's (linked) table, or
+ * in another crate (resolved there when its table is known). Types declared inside bodies,
+ * which rustdoc omits, are recovered here as synthesized ADTs from what MIR shows of them:
+ * aggregates (field names, ctor kinds, variants) and typed field projections.
+ */
+final class PathCheck {
+    private final ItemTable table;
+    private final MirNames names;
+    private final List<BodyHeader> headers;
+    private final Map<Path, String> checked = new HashMap<>();
+    private final Map<String, List<LinkProblem>> problems = new LinkedHashMap<>();
+    private final Map<String, LocalAdt> localAdts = new LinkedHashMap<>();
+    private final Map<String, String> localByPrinted = new HashMap<>();
+    private final TypeMatcher matcher;
+
+    /** What MIR shows of a body-local ADT: variants by name, fields by index. */
+    private static final class LocalAdt {
+        final String path;
+        boolean isEnum;
+        final Map<String, TreeMap<Integer, Field>> variants = new LinkedHashMap<>();
+        final Map<String, Variant.Shape> shapes = new HashMap<>();
+
+        LocalAdt(String path) {
+            this.path = path;
+        }
+
+        TreeMap<Integer, Field> variant(String name) {
+            return variants.computeIfAbsent(name, k -> new TreeMap<>());
+        }
+    }
+
+    PathCheck(ItemTable table, MirNames names, List<BodyHeader> headers) {
+        this.table = table;
+        this.names = names;
+        this.headers = headers;
+        this.matcher = new TypeMatcher(names);
+    }
+
+    List<LinkProblem> run() {
+        for (BodyHeader h : headers) {
+            if (h.body() == null) {
+                ModelWalker.walk(h.ret(), this::visit);
+                continue;
+            }
+            Body b = h.body();
+            ModelWalker.walk(b.localDecls(), this::visit);
+            ModelWalker.walk(b.basicBlocks(), node -> visitInBody(node, b));
+            ModelWalker.walk(b.varDebugInfo(), this::visit);
+            ModelWalker.walk(b.scopes(), this::visit);
+            ModelWalker.walk(h.allocations(), this::visit);
+        }
+        List<LinkProblem> out = new ArrayList<>();
+        problems.values().forEach(out::addAll);
+        return out;
+    }
+
+    /** Body-local ADTs recovered from MIR evidence. */
+    List<Item> synthesized() {
+        List<Item> out = new ArrayList<>();
+        for (LocalAdt adt : localAdts.values()) {
+            List<Variant> variants = new ArrayList<>();
+            for (var v : adt.variants.entrySet()) {
+                List<Field> fields = new ArrayList<>(v.getValue().values());
+                Variant.Shape shape = adt.shapes.getOrDefault(v.getKey(),
+                        fields.isEmpty() ? Variant.Shape.UNIT : Variant.Shape.TUPLE);
+                variants.add(new Variant(v.getKey(), shape, fields, null));
+            }
+            if (!adt.isEnum && variants.isEmpty()) {
+                variants.add(new Variant(DefPaths.last(adt.path), Variant.Shape.UNIT, List.of(), null));
+            }
+            out.add(new Item.Adt(adt.path, null, Visibility.INHERITED, Item.Origin.SYNTHESIZED,
+                    adt.isEnum ? Item.Adt.Kind.ENUM : Item.Adt.Kind.STRUCT, Generics.EMPTY, variants, Repr.DEFAULT));
+        }
+        return out;
+    }
+
+    private boolean visitInBody(Object node, Body body) {
+        switch (node) {
+            case Place p -> placeEvidence(p, body.localDecls());
+            case Rvalue.Aggregate a when a.kind() instanceof AggregateKind.Adt adt ->
+                    adtEvidence(adt.path(), shape(adt.ctorKind()), adt.fieldNames(), nulls(a.operands().size()));
+            case ConstValue.Adt c -> adtEvidence(c.path(), c.fieldNames() != null ? Variant.Shape.STRUCT
+                    : c.fields().isEmpty() ? Variant.Shape.UNIT : Variant.Shape.TUPLE, c.fieldNames(), constTypes(c.fields()));
+            case ConstValue.ValuePath v -> adtEvidence(v.path(), Variant.Shape.UNIT, null, List.of());
+            default -> { }
+        }
+        return visit(node);
+    }
+
+    /**
+     * Checks the paths a node holds. A path's segments are walked here rather than by the
+     * walker, to leave out a turbofish the text reader took for an impl segment: MIR prints
+     * {@code NonNull::<impl Thin>::as_ptr} (an impl-trait argument) like {@code mut_ptr::<impl
+     * *mut u8>::cast}, and only the item before it tells them apart.
+     */
+    private boolean visit(Object node) {
+        if (node instanceof Path path) {
+            for (int i = 0; i < path.segments().size(); i++) {
+                if (i > 0 && turbofish(path, i)) continue;
+                ModelWalker.walk(path.segments().get(i), this::visit);
+            }
+            return false;
+        }
+        switch (node) {
+            case Ty.Adt a -> check(a.path(), true);
+            case Ty.FnDef f -> check(f.path(), false);
+            case Ty.Closure c -> check(c.path(), false);
+            case Ty.Coroutine c when c.path() != null -> check(c.path(), false);
+            case Ty.Projection p when p.trait() != null -> check(p.trait(), false);
+            case TraitBound b -> check(b.trait(), false);
+            case PathSegment.QualifiedSelf q when q.trait() != null -> check(q.trait(), false);
+            case PathSegment.ImplFor f when f.trait() != null -> check(f.trait(), false);
+            case AggregateKind.Adt a -> check(a.path(), false);
+            case AggregateKind.Closure c -> check(c.path(), false);
+            case ConstValue.Adt a -> check(a.path(), false);
+            case ConstValue.ValuePath v -> check(v.path(), false);
+            case ConstValue.FnItem f -> check(f.path(), false);
+            case ConstValue.Promoted p -> check(p.owner(), false);
+            case ConstValue.FnPointer f -> check(f.fn(), false);
+            case Rvalue.ThreadLocalRef t -> check(t.path(), false);
+            case Instance i -> check(i.path(), false);
+            case GlobalAlloc.Static s -> check(s.path(), false);
+            case GlobalAlloc.ExternStatic s -> check(s.path(), false);
+            default -> { }
+        }
+        return true;
+    }
+
+    /** An {@code <impl T>} segment right after a type: generic args of that type, not an impl. */
+    private boolean turbofish(Path path, int i) {
+        if (!(path.segments().get(i) instanceof PathSegment.ImplFor f) || f.trait() != null) return false;
+        for (PathSegment s : path.segments().subList(0, i)) if (!(s instanceof PathSegment.Ident)) return false;
+        Item before = names.item(names.canonical(TypeMatcher.stripArgs(new Path(path.segments().subList(0, i)))));
+        return before != null && !(before instanceof Item.Module);
+    }
+
+    /** {@code type}: the path names a type, so an unknown body-local one becomes an ADT. */
+    private void check(Path path, boolean type) {
+        if (checked.containsKey(path)) return;
+        String problem = resolve(path, type);
+        checked.put(path, problem);
+        if (problem != null) {
+            String printed = TypeMatcher.pathString(TypeMatcher.stripArgs(path));
+            problems.computeIfAbsent(printed, k -> new ArrayList<>())
+                    .add(new LinkProblem(LinkProblem.Kind.UNRESOLVED_PATH, printed, problem));
+        }
+    }
+
+    /** Null when the path resolves, else why not. */
+    private String resolve(Path path, boolean type) {
+        List<PathSegment> segs = new ArrayList<>(path.segments());
+        for (int i = segs.size() - 1; i > 0; i--) if (turbofish(path, i)) segs.remove(i);
+        if (segs.isEmpty()) return null;
+        if (segs.get(0) instanceof PathSegment.QualifiedSelf) return null; // its trait and self type are checked on their own
+        int implAt = -1;
+        List<PathSegment> plain = new ArrayList<>();
+        for (int i = 0; i < segs.size(); i++) {
+            PathSegment s = segs.get(i);
+            if (s instanceof PathSegment.Disambiguated) break;
+            if (s instanceof PathSegment.ImplFor || s instanceof PathSegment.ImplAt) {
+                implAt = i;
+                break;
+            }
+            plain.add(s);
+        }
+        if (implAt >= 0) return resolveImplMember(segs, implAt);
+        if (plain.isEmpty()) return null;
+        String canonical = names.canonical(TypeMatcher.stripArgs(new Path(plain)));
+        if (canonical != null) return null;
+        String printed = TypeMatcher.pathString(TypeMatcher.stripArgs(new Path(plain)));
+        String local = bodyLocal(DefPaths.split(printed));
+        if (local != null) {
+            if (type) localAdt(printed, local);
+            return null;
+        }
+        if (localByPrinted.containsKey(DefPaths.parent(printed))) return null;
+        return "no item named " + names.crateName() + "::" + printed;
+    }
+
+    /** {@code module::<impl Trait for T>::name} or {@code <impl T>}: some impl there must have {@code name}. */
+    private String resolveImplMember(List<PathSegment> segs, int implAt) {
+        if (segs.get(implAt) instanceof PathSegment.ImplAt) return null; // only headers print these
+        PathSegment.ImplFor impl = (PathSegment.ImplFor) segs.get(implAt);
+        String member = implAt + 1 < segs.size() && segs.get(implAt + 1) instanceof PathSegment.Ident id ? id.name() : null;
+        String crate = implAt == 0 ? names.crateName() : crateOf(segs.subList(0, implAt));
+        ItemTable owner = crate.equals(names.crateName()) ? table : names.tables().get(crate);
+        if (owner == null) return null; // upstream without a table
+        String trait = impl.trait() == null ? null : names.canonical(TypeMatcher.stripArgs(impl.trait()));
+        for (Item.Impl candidate : member != null ? owner.implsDefining(member) : owner.impls()) {
+            if ((impl.trait() == null) != (candidate.traitRef() == null)) continue;
+            if (trait != null && !trait.equals(TypeMatcher.pathString(TypeMatcher.stripArgs(candidate.traitRef())))) continue;
+            if (matcher.instance(candidate.selfTy(), impl.self(), candidate) >= 0) return null;
+        }
+        return "no impl " + MirNames.segment(impl) + (member == null ? "" : " with " + member) + " in " + crate;
+    }
+
+    /** The crate that defines the module an impl path starts with, through re-exports ({@code pub use core::*}). */
+    private String crateOf(List<PathSegment> prefix) {
+        for (PathSegment s : prefix) if (!(s instanceof PathSegment.Ident)) return names.crateName();
+        String module = names.canonical(TypeMatcher.stripArgs(new Path(prefix)));
+        if (module != null) return DefPaths.split(module).get(0);
+        if (prefix.get(0) instanceof PathSegment.Ident id && table.externCrates().contains(id.name())) return id.name();
+        return names.crateName();
+    }
+
+    /**
+     * The canonical def path of a printed local path declared inside a body (below a fn,
+     * const, static or {@code const _}), or null. The owner may print type-relative
+     * ({@code PanicInfo::payload::NoPayload}), so prefixes are resolved, not looked up.
+     */
+    private String bodyLocal(List<String> printed) {
+        for (int i = printed.size() - 1; i >= 1; i--) {
+            List<String> prefix = printed.subList(0, i);
+            String canonical;
+            if (prefix.get(prefix.size() - 1).equals("_")) {
+                canonical = names.crateName() + "::" + DefPaths.join(prefix);
+            } else {
+                List<PathSegment> segs = new ArrayList<>();
+                for (String n : prefix) segs.add(new PathSegment.Ident(n, List.of()));
+                canonical = names.canonical(new Path(segs));
+                if (canonical == null) continue;
+                Item owner = names.valueFirst(canonical);
+                boolean inBody = owner instanceof Item.Fn || owner instanceof Item.Const || owner instanceof Item.Static
+                        || (owner != null && owner.synthesized() && !(owner instanceof Item.Module));
+                if (!inBody) return null;
+            }
+            return canonical + "::" + DefPaths.join(printed.subList(i, printed.size()));
+        }
+        return null;
+    }
+
+    private void localAdt(String printed, String canonical) {
+        localByPrinted.put(printed, canonical);
+        localAdts.computeIfAbsent(canonical, LocalAdt::new);
+    }
+
+    /** The canonical path of a local ADT (or one of its variants) named by a printed path, or null. */
+    private String localPath(Path path) {
+        for (PathSegment s : path.segments()) if (!(s instanceof PathSegment.Ident)) return null;
+        String printed = TypeMatcher.pathString(TypeMatcher.stripArgs(path));
+        String local = localByPrinted.get(printed);
+        if (local != null) return local;
+        String parent = localByPrinted.get(DefPaths.parent(printed));
+        return parent == null ? null : parent + "::" + DefPaths.last(printed);
+    }
+
+    /**
+     * {@code Local { a: x }}, {@code Local(x)}, {@code E::V(x)}, {@code E::V} (as an aggregate,
+     * a const value or a value path): variant names, shapes, field names and, from consts, types.
+     */
+    private void adtEvidence(Path valuePath, Variant.Shape shape, List<String> fieldNames, List<Ty> types) {
+        String path = localPath(valuePath);
+        if (path == null) return;
+        LocalAdt adt = localAdts.get(path);
+        if (adt == null) {
+            adt = localAdts.get(DefPaths.parent(path));
+            if (adt == null) return;
+            adt.isEnum = true;
+        } else if (shape == Variant.Shape.UNIT && types.isEmpty() && fieldNames == null && !adt.variants.isEmpty()) {
+            return; // a unit struct's value says nothing new
+        }
+        String variant = DefPaths.last(path);
+        TreeMap<Integer, Field> fields = adt.variant(variant);
+        adt.shapes.put(variant, shape);
+        for (int i = 0; i < types.size(); i++) {
+            String name = fieldNames != null && i < fieldNames.size() ? fieldNames.get(i) : Integer.toString(i);
+            Field old = fields.get(i);
+            Ty ty = old != null && !(old.ty() instanceof Ty.Other) ? old.ty()
+                    : types.get(i) != null ? types.get(i) : new Ty.Other("_");
+            fields.put(i, new Field(name, ty, Visibility.INHERITED));
+        }
+    }
+
+    private static Variant.Shape shape(AggregateKind.CtorKind kind) {
+        return switch (kind) {
+            case FN -> Variant.Shape.TUPLE;
+            case CONST -> Variant.Shape.UNIT;
+            case STRUCT -> Variant.Shape.STRUCT;
+        };
+    }
+
+    private static List<Ty> nulls(int n) {
+        List<Ty> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(null);
+        return out;
+    }
+
+    /** Types a const value shows by itself: integers, floats, bools, chars. */
+    private static List<Ty> constTypes(List<ConstValue> values) {
+        List<Ty> out = new ArrayList<>(values.size());
+        for (ConstValue v : values) {
+            out.add(switch (v) {
+                case ConstValue.Int i -> new Ty.Int(i.ty());
+                case ConstValue.Float f -> new Ty.Float(f.ty());
+                case ConstValue.Bool b -> new Ty.Bool();
+                case ConstValue.Char c -> new Ty.Char();
+                default -> null;
+            });
+        }
+        return out;
+    }
+
+    /** {@code (_1.0: u32)} on a local ADT (after a downcast, on that variant) gives field 0 its type. */
+    private void placeEvidence(Place place, List<LocalDecl> locals) {
+        if (place.projection().isEmpty() || place.local().index() >= locals.size()) return;
+        Ty ty = locals.get(place.local().index()).ty();
+        String variant = null;
+        for (ProjectionElem elem : place.projection()) {
+            switch (elem) {
+                case ProjectionElem.Deref d -> ty = switch (ty) {
+                    case Ty.Ref r -> r.pointee();
+                    case Ty.RawPtr r -> r.pointee();
+                    case Ty.Adt a when !TypeMatcher.lastArgs(a.path()).isEmpty()
+                            && TypeMatcher.lastArgs(a.path()).get(0) instanceof GenericArg.Type t -> t.ty();
+                    default -> new Ty.Other("_");
+                };
+                case ProjectionElem.Downcast dc -> variant = dc.name();
+                case ProjectionElem.Field f -> {
+                    if (ty instanceof Ty.Adt a) {
+                        String path = localPath(a.path());
+                        LocalAdt adt = path == null ? null : localAdts.get(path);
+                        if (adt != null) {
+                            if (variant != null) adt.isEnum = true;
+                            String v = variant != null ? variant : DefPaths.last(path);
+                            TreeMap<Integer, Field> fields = adt.variant(v);
+                            Field old = fields.get(f.index());
+                            fields.put(f.index(), new Field(old != null ? old.name() : Integer.toString(f.index()),
+                                    names.qualify(f.ty()), Visibility.INHERITED));
+                        }
+                    }
+                    ty = f.ty();
+                    variant = null;
+                }
+                case ProjectionElem.Index i -> ty = element(ty);
+                case ProjectionElem.ConstantIndex c -> ty = element(ty);
+                case ProjectionElem.OpaqueCast o -> ty = o.ty();
+                default -> { }
+            }
+        }
+    }
+
+    private static Ty element(Ty ty) {
+        return switch (ty) {
+            case Ty.Array a -> a.element();
+            case Ty.Slice s -> s.element();
+            default -> new Ty.Other("_");
+        };
+    }
+}
