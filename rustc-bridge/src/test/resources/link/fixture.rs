@@ -231,3 +231,30 @@ where
 pub fn uses_upstream(o: Option<u8>) -> u8 {
     o.unwrap_or(0)
 }
+
+pub trait Reset {
+    fn reset(&mut self);
+    fn fresh(&mut self) -> bool {
+        self.reset();
+        true
+    }
+}
+
+pub fn guarded(v: u8) -> u8 {
+    struct Guard(u8);
+    impl Reset for Guard {
+        fn reset(&mut self) {
+            self.0 = 0;
+        }
+    }
+    struct Bomb(u8);
+    impl Drop for Bomb {
+        fn drop(&mut self) {
+            self.0 = 0;
+        }
+    }
+    let _b = Bomb(v);
+    let mut g = Guard(v);
+    g.fresh();
+    g.0
+}

@@ -1,5 +1,9 @@
 package dev.mirlink.driver;
 
+import dev.mirlink.bridge.mirtext.MirParseException;
+import dev.mirlink.bridge.rustc.RustcException;
+import dev.mirlink.bridge.rustdoc.RustdocFormatException;
+import dev.mirlink.rlib.RlibFormatException;
 import java.io.UncheckedIOException;
 
 /** Turns failures into one {@code mirlink: error: …} line and the documented exit code. */
@@ -13,7 +17,10 @@ public final class Errors {
 
     public static int report(Throwable e) {
         int code = e instanceof MirlinkException m ? m.exitCode() : BAD_INPUT;
-        String message = e instanceof UncheckedIOException io ? io.getCause().toString() : e.getMessage();
+        String message = e.getMessage();
+        if (e instanceof UncheckedIOException io && !message.contains(String.valueOf(io.getCause().getMessage()))) {
+            message += ": " + io.getCause().getMessage();
+        }
         if (message == null || !(e instanceof MirlinkException || isBadInput(e))) {
             message = e + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "");
             code = COMPILE_FAILED;
@@ -23,10 +30,9 @@ public final class Errors {
         return code;
     }
 
-    /** Exceptions that other modules throw for bad input, recognised by their type names. */
+    /** The exceptions other modules throw for bad input. */
     private static boolean isBadInput(Throwable e) {
-        String name = e.getClass().getSimpleName();
-        return name.equals("RustcException") || name.equals("RlibFormatException")
-                || name.equals("MirParseException") || e instanceof UncheckedIOException;
+        return e instanceof RustcException || e instanceof RlibFormatException || e instanceof MirParseException
+                || e instanceof RustdocFormatException || e instanceof UncheckedIOException;
     }
 }

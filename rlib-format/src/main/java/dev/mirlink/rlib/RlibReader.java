@@ -63,6 +63,15 @@ public final class RlibReader {
         return new RlibReader(path, map(path), schema);
     }
 
+    /** Whether {@code path} is an ar archive holding mirlink's header: false for rustc's own rlibs. */
+    public static boolean isMirOnly(Path path) {
+        try {
+            return ArchiveIO.scan(map(path), path).stream().anyMatch(m -> m.name().equals(RlibHeader.MEMBER));
+        } catch (RlibFormatException e) {
+            return false;
+        }
+    }
+
     /** Opens for header, index and rmeta only; load() then throws IllegalStateException. */
     public static RlibReader open(Path path) {
         return open(path, null);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mirlink.bridge.mirtext.MirTextReader;
 import dev.mirlink.driver.produce.CrateProducer;
 import dev.mirlink.mir.CrateItem;
+import dev.mirlink.mir.CrateRecord;
 import dev.mirlink.mir.body.MirFile;
 import dev.mirlink.mir.item.ItemTable;
 import dev.mirlink.mir.print.MirPrinter;
@@ -68,8 +69,10 @@ class SysrootTest {
             assertFalse(members.stream().anyMatch(m -> m.endsWith(".o")), rlib + ": " + members);
             RlibReader reader = RlibReader.open(rlib, CrateProducer.SCHEMA);
             assertEquals(target, reader.header().targetTriple());
-            List<CrateItem> items = reader.loadAll().values().stream().map(CrateItem.class::cast).toList();
-            ItemTable table = new ItemTable(reader.header().crateName(), items.stream().map(CrateItem::item).toList(), Set.of());
+            Map<String, Object> records = reader.loadAll();
+            CrateRecord crate = (CrateRecord) records.get(CrateRecord.KEY);
+            List<CrateItem> items = records.values().stream().filter(CrateItem.class::isInstance).map(CrateItem.class::cast).toList();
+            ItemTable table = new ItemTable(crate.crateName(), crate.items(), crate.externCrates());
             MirTextReader.Options options = new MirTextReader.Options(8, false, table.rootTypeAndValueNames());
             for (CrateItem item : items) {
                 if (item.mir().isEmpty()) continue;

@@ -10,6 +10,7 @@ import dev.mirlink.bridge.rustdoc.RustdocReader;
 import dev.mirlink.driver.MirlinkException;
 import dev.mirlink.driver.sysroot.Targets;
 import dev.mirlink.mir.CrateItem;
+import dev.mirlink.mir.CrateRecord;
 import dev.mirlink.mir.body.MirFile;
 import dev.mirlink.mir.item.ItemTable;
 import dev.mirlink.rlib.Codecs;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
  * Stages are numbered as they run.
  */
 public final class CrateProducer {
-    public static final KryoSchema SCHEMA = KryoSchema.of(CrateItem.class);
+    public static final KryoSchema SCHEMA = KryoSchema.of(CrateItem.class, CrateRecord.class);
     public static final RlibLayout LAYOUT = new PerModuleLayout(Codecs.ZSTD);
 
     private CrateProducer() {}
@@ -54,13 +55,13 @@ public final class CrateProducer {
             MirFile mir = MirTextReader.read(out.mirText(), new MirTextReader.Options(
                     Targets.pointerBytes(target), false, items.rootTypeAndValueNames()));
             // 3. every body to its item; a body we cannot place is an error, never dropped
-            LinkResult linked = BodyLinker.link(items, mir);
+            LinkResult linked = BodyLinker.link(items, mir, UpstreamTables.load(inv, items));
             if (!linked.problems().isEmpty()) {
                 throw MirlinkException.badInput("crate `" + inv.crateName() + "` (" + inv.sourceFile() + "): "
                         + linked.problems().size() + " MIR bodies or paths not linked to an item, first: "
                         + linked.problems().get(0));
             }
-            Map<String, CrateItem> records = CrateItems.group(linked, mir);
+            Map<String, Object> records = CrateItems.group(linked, mir);
             // 4. the rlib, written atomically
             new RlibWriter(SCHEMA, LAYOUT).write(inv.rlibPath(), new CrateInfo(inv.crateName(), rustc.version(), target),
                     Files.readAllBytes(out.rmeta()), records);

@@ -64,12 +64,17 @@ public final class SysrootBuilder {
                 "RUSTC_WRAPPER", launcher.toString(),
                 "MIRLINK_RUSTC", rustc.executable().toString(),
                 "RUSTC_BOOTSTRAP", "1",
-                "RUSTFLAGS", "-Cpanic=" + panic + " -Zforce-unstable-if-unmarked",
-                "CARGO_ENCODED_RUSTFLAGS", ""));
+                // takes precedence over any RUSTFLAGS of the caller's; \u001f separates flags
+                "CARGO_ENCODED_RUSTFLAGS", "-Cpanic=" + panic + "\u001f-Zforce-unstable-if-unmarked"));
         if (exit != 0) {
             throw new MirlinkException(Errors.COMPILE_FAILED, "sysroot build for " + target + " failed (cargo exit " + exit + ")");
         }
         install(targetDir.resolve(target).resolve("release/deps"), dir);
+        try {
+            deleteTree(targetDir);   // the sysroot holds all that is kept
+        } catch (IOException e) {
+            System.err.println("mirlink: warning: cannot remove " + targetDir + ": " + e.getMessage());
+        }
         return dir;
     }
 

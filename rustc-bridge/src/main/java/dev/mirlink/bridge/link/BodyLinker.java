@@ -59,6 +59,8 @@ public final class BodyLinker {
         return link(table, mir, ItemTables.of(table));
     }
 
+    // 1. impl segments to rustdoc impls (renaming those impls), 2. every body to its item,
+    // recovering items declared in bodies, 3. traits of recovered impls, 4. every path MIR uses.
     private LinkResult run() {
         for (BodyHeader h : headers) paths.add(new ArrayList<>(names.qualified(h.path())));
         List<String> printed = new ArrayList<>(paths.size());

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A crate after linking: its items with impl paths as MIR prints them and the items rustdoc
- * omits added (marked synthesized), one link per MIR entry in file order, and the problems.
+ * omits added (marked synthesized), one link per linked MIR entry in file order ({@link
+ * BodyLink#entry} indexes {@code MirFile.entries()}), and the problems.
  */
 public record LinkResult(ItemTable items, List<BodyLink> links, List<LinkProblem> problems) {
     public LinkResult {

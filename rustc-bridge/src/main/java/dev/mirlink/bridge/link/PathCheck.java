@@ -207,7 +207,8 @@ final class PathCheck {
             return null;
         }
         if (localByPrinted.containsKey(DefPaths.parent(printed))) return null;
-        return "no item named " + names.crateName() + "::" + printed;
+        boolean upstream = table.externCrates().contains(DefPaths.split(printed).get(0));
+        return "no item named " + (upstream ? printed : names.crateName() + "::" + printed);
     }
 
     /** {@code module::<impl Trait for T>::name} or {@code <impl T>}: some impl there must have {@code name}. */

@@ -34,30 +34,75 @@ public final class CrateFrontend {
 
         List<String> rustcCommand = new ArrayList<>();
         rustcCommand.add(rustc.executable().toString());
-        rustcCommand.addAll(libraryArgs(inv.withEmit(String.join(",", emit))));
+        rustcCommand.addAll(withoutArtifactNotifications(libraryArgs(inv.withEmit(String.join(",", emit)))));
         if (inv.outDir() == null) rustcCommand.addAll(List.of("--out-dir", outDir.toString()));
         rustcCommand.addAll(MIR_FLAGS);
 
         Path docDir = workDir.resolve("doc");
+        Path rmeta = outDir.resolve("lib" + inv.crateName() + inv.extraFilename() + ".rmeta");
         List<String> rustdocCommand = new ArrayList<>();
         rustdocCommand.add(rustc.rustdoc().toString());
         rustdocCommand.addAll(rustdocArgs(inv.args()));
         rustdocCommand.addAll(List.of("-Zunstable-options", "--output-format", "json", "--document-private-items",
                 "--document-hidden-items", "--cap-lints", "allow", "-o", docDir.toString()));
         Path log = workDir.resolve("rustdoc.log");
+        Path unmasked = isCompilerBuiltins(inv.sourceFile()) ? unmaskedCopy(inv.sourceFile(), workDir) : null;
 
-        Process rustdoc = start(rustdocCommand, log);
-        int exit = waitFor(start(rustcCommand, null), rustcCommand);
-        Path rmeta = outDir.resolve("lib" + inv.crateName() + inv.extraFilename() + ".rmeta");
+        Process rustdoc = unmasked == null ? start(rustdocCommand, log, null) : null;
+        int exit = waitFor(start(rustcCommand, null, null), rustcCommand);
         if (exit != 0) {
-            rustdoc.destroyForcibly();
+            if (rustdoc != null) rustdoc.destroyForcibly();
             return new Output(exit, rmeta, mir, null);
+        }
+        if (unmasked != null) {
+            rustdocCommand.addAll(List.of("--extern", "compiler_builtins=" + rmeta.toAbsolutePath()));
+            rustdoc = start(rustdocCommand, log, unmasked);
         }
         if (waitFor(rustdoc, rustdocCommand) != 0) {
             throw new RustcException("rustdoc failed on crate `" + inv.crateName() + "` (" + inv.sourceFile() + "): "
                     + firstErrorLine(log));
         }
         return new Output(0, rmeta, mir, docDir.resolve(inv.crateName() + ".json"));
+    }
+
+    private static boolean isCompilerBuiltins(Path source) {
+        try (var lines = Files.lines(source)) {
+            return lines.limit(200).anyMatch(l -> COMPILER_BUILTINS_ATTR.matcher(l).matches());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** {@code #![compiler_builtins]}, possibly under {@code cfg_attr} as compiler-builtins has it. */
+    private static final java.util.regex.Pattern COMPILER_BUILTINS_ATTR =
+            java.util.regex.Pattern.compile("\\s*#!\\[(cfg_attr\\(.*,\\s*)?compiler_builtins\\)?\\]\\s*");
+
+    /**
+     * rustdoc hides every impl of the crate marked {@code #![compiler_builtins]}
+     * (librustdoc/clean/utils.rs), so that crate is documented from a copy with the attribute
+     * blanked: same relative paths and line numbers, so spans still match the MIR. The copy is
+     * the source's top-level directory (relative to the working directory, as cargo passes it).
+     */
+    private static Path unmaskedCopy(Path source, Path workDir) {
+        if (source.isAbsolute()) {
+            throw new RustcException("cannot document `" + source + "`: a #![compiler_builtins] crate must be given by a relative path");
+        }
+        Path root = workDir.resolve("unmasked");
+        Path top = source.getName(0);
+        try (var walk = Files.walk(top)) {
+            for (Path p : walk.toList()) {
+                Path to = root.resolve(p.toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+            Path lib = root.resolve(source.toString());
+            List<String> lines = new ArrayList<>(Files.readAllLines(lib));
+            lines.replaceAll(l -> COMPILER_BUILTINS_ATTR.matcher(l).matches() ? "// (attribute blanked for rustdoc)" : l);
+            Files.write(lib, lines);
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + top + " for rustdoc", e);
+        }
     }
 
     /**
@@ -86,7 +131,28 @@ public final class CrateFrontend {
         return !Files.exists(so) && Files.exists(rlib) ? extern.substring(0, eq + 1) + rlib : extern;
     }
 
-    /** rustc's arguments minus the ones that only concern rustc's outputs. */
+    /**
+     * cargo starts dependents as soon as rustc announces the metadata ({@code --json=artifacts});
+     * they must wait for the MIR-only rlib, whose item table they read, so nothing is announced.
+     */
+    static List<String> withoutArtifactNotifications(List<String> args) {
+        List<String> out = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--json=")) {
+                List<String> kinds = new ArrayList<>(List.of(a.substring(7).split(",")));
+                kinds.remove("artifacts");
+                if (kinds.isEmpty()) continue;
+                a = "--json=" + String.join(",", kinds);
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    /**
+     * rustc's arguments minus those about rustc's outputs and codegen; {@code -C panic} and
+     * {@code -C target-*} stay because they change cfgs.
+     */
     static List<String> rustdocArgs(List<String> args) {
         List<String> out = new ArrayList<>();
         List<String> lib = libraryArgs(args);
@@ -94,8 +160,8 @@ public final class CrateFrontend {
             String a = lib.get(i);
             if (a.equals("--out-dir") || a.equals("-o") || a.equals("--emit")) { i++; continue; }
             if (a.startsWith("--emit=") || a.startsWith("--out-dir=") || a.startsWith("--json=")
-                    || a.startsWith("--error-format") || a.equals("--json") ) continue;
-            if (a.equals("-C") && i + 1 < lib.size() && !lib.get(i + 1).startsWith("metadata")
+                    || a.startsWith("--error-format") || a.equals("--json")) continue;
+            if (a.equals("-C") && i + 1 < lib.size()
                     && !lib.get(i + 1).startsWith("panic") && !lib.get(i + 1).startsWith("target")) {
                 i++;
                 continue;
@@ -106,8 +172,9 @@ public final class CrateFrontend {
     }
 
     /** rustc's stdio is ours (log == null); rustdoc's goes to a log, since it would repeat rustc's diagnostics. */
-    private static Process start(List<String> command, Path log) {
+    private static Process start(List<String> command, Path log, Path dir) {
         ProcessBuilder pb = new ProcessBuilder(command);
+        if (dir != null) pb.directory(dir.toFile());
         pb.environment().put("RUSTC_BOOTSTRAP", "1");
         Rustc.withoutJobserver(pb);
         if (log == null) pb.inheritIO();

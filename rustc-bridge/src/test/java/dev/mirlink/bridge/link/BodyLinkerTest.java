@@ -5,9 +5,14 @@ import dev.mirlink.bridge.rustdoc.RustdocReader;
 import dev.mirlink.mir.body.MirEntry;
 import dev.mirlink.mir.body.MirFile;
 import dev.mirlink.mir.item.AssocItem;
+import dev.mirlink.mir.item.FnHeader;
+import dev.mirlink.mir.item.Generics;
 import dev.mirlink.mir.item.Item;
 import dev.mirlink.mir.item.ItemTable;
+import dev.mirlink.mir.item.ItemTables;
 import dev.mirlink.mir.item.Variant;
+import dev.mirlink.mir.item.Visibility;
+import dev.mirlink.mir.ty.FnSig;
 import dev.mirlink.mir.ty.PathSegment;
 import dev.mirlink.mir.ty.Ty;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +151,39 @@ class BodyLinkerTest {
         assertEquals(List.of(new Ty.Int(Ty.IntTy.U32)), helper.sig().inputs());
         assertEquals(List.of("x"), helper.paramNames());
         assertInstanceOf(Item.Const.class, result.items().get("fixture::with_locals::LIMIT"));
+    }
+
+    /** rustdoc lists an impl of the crate's own trait even inside a fn body. */
+    @Test
+    void findsImplsOfLocalTraitsInBodiesInRustdoc() {
+        Item.Impl impl = implOf(link("fixture::guarded::<impl at fixture.rs:245:5: 245:25>::reset").item());
+        assertEquals(Item.Origin.RUSTDOC, impl.origin());
+        assertEquals("Reset", traitName(impl));
+    }
+
+    /**
+     * rustdoc leaves out `impl Drop for Bomb` inside a fn, and MIR prints no trait: the one trait
+     * in the crate graph that fits its members is taken (here a stand-in for core's Drop).
+     */
+    @Test
+    void infersTheTraitOfAnImplRustdocLeavesOut() throws Exception {
+        ItemTable table = RustdocReader.read(resource("fixture.json"));
+        ItemTable core = new ItemTable("core", List.of(
+                new Item.Trait("core::ops::drop::Drop", null, Visibility.PUBLIC, Item.Origin.RUSTDOC,
+                        Generics.EMPTY, List.of(), List.of(new AssocItem.Fn("drop", "core::ops::drop::Drop::drop", false)),
+                        false, false),
+                new Item.Fn("core::ops::drop::Drop::drop", null, Visibility.PUBLIC, Item.Origin.RUSTDOC, Generics.EMPTY,
+                        new FnSig(List.of(), false, null, List.of(new Ty.Ref(null, new Ty.Param("Self"), Ty.Mutability.MUT)),
+                                false, new Ty.Tuple(List.of())), FnHeader.PLAIN, List.of("self"), false)), List.of());
+        // the stand-in core lacks what fixture uses from core; only the impl matters here
+        LinkResult withCore = BodyLinker.link(table, mir, ItemTables.of(table, core));
+        String drop = "fixture::guarded::<impl at fixture.rs:251:5: 251:23>";
+        Item.Impl impl = assertInstanceOf(Item.Impl.class, withCore.items().get(drop));
+        assertTrue(impl.synthesized());
+        assertEquals("Drop", traitName(impl));
+        assertEquals("Bomb", lastName(impl.selfTy()));
+        // without core's table there is no trait to find: the impl stays without one
+        assertEquals(null, ((Item.Impl) result.items().get(drop)).traitRef());
     }
 
     private static BodyLink link(String bodyPath) {
