@@ -1,5 +1,5 @@
 // Lazy-load benchmark: time to open std's rlib and load one item, and to decode all of core.
-// Run: java -cp linker-driver/target/mirlink.jar bench/LoadBench.java SYSROOT TARGET
+// Run: bench/load.sh [TARGET]
 import dev.mirlink.driver.produce.CrateProducer;
 import dev.mirlink.rlib.RlibReader;
 import java.nio.file.Files;

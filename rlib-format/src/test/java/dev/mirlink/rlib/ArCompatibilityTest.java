@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The archive must be an ordinary ar file that binutils, Commons Compress and rustc read. */
 class ArCompatibilityTest {
+    private static final String RUSTC = "/usr/bin/rustc";
     private static final Path AR = Path.of("/usr/bin/ar");
 
     @TempDir
@@ -95,12 +96,12 @@ class ArCompatibilityTest {
         assertEquals(Map.copyOf(RlibReader.open(ours, TestModel.schema()).loadAll()), Map.copyOf(r.loadAll()));
     }
 
-    /** rustc type-checks a dependent crate against our rlib (needs rustc on PATH; skipped otherwise). */
+    /** rustc (the 1.96 that scripts/setup.sh installs) type-checks a dependent crate against our rlib. */
     @Test
     void rustcTypeChecksAgainstMirOnlyRlib() throws Exception {
-        assumeTrue(onPath("rustc"), "rustc not on PATH");
+        assumeTrue(Files.isExecutable(Path.of(RUSTC)), RUSTC + " missing: run scripts/setup.sh");
         Files.writeString(dir.resolve("foo.rs"), "pub fn f() -> u32 { 1 }\npub struct S { pub x: u8 }\n");
-        run(List.of("rustc", "--crate-type=rlib", "--crate-name=foo", "--edition=2021", "--out-dir", dir.resolve("real").toString(),
+        run(List.of(RUSTC, "--crate-type=rlib", "--crate-name=foo", "--edition=2021", "--out-dir", dir.resolve("real").toString(),
                 dir.resolve("foo.rs").toString()));
         Path real = dir.resolve("real/libfoo.rlib");
         ArMember meta = ArchiveIO.scan(ByteBuffer.wrap(Files.readAllBytes(real)), real).stream().filter(m -> m.name().equals("lib.rmeta")).findFirst()
@@ -111,7 +112,7 @@ class ArCompatibilityTest {
                 TestModel.items(10, 1));
         Files.writeString(dir.resolve("main.rs"), "fn main() { let s = foo::S { x: 1 }; let _: u32 = foo::f() + s.x as u32; }\n");
         Files.writeString(dir.resolve("bad.rs"), "fn main() { let _: () = foo::f(); }\n");
-        List<String> check = List.of("rustc", "--edition=2021", "--emit=metadata", "--extern", "foo=" + mirOnly,
+        List<String> check = List.of(RUSTC, "--edition=2021", "--emit=metadata", "--extern", "foo=" + mirOnly,
                 "--out-dir", dir.resolve("out").toString());
         run(concat(check, dir.resolve("main.rs").toString()));
         Process bad = new ProcessBuilder(concat(check, dir.resolve("bad.rs").toString())).redirectErrorStream(true).start();
@@ -136,15 +137,6 @@ class ArCompatibilityTest {
         } catch (IOException e) {
             throw new RuntimeException(e);
         }
-    }
-
-    private static boolean onPath(String exe) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, exe))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String run(List<String> cmd) throws Exception {

@@ -75,6 +75,7 @@ class SysrootTest {
             ItemTable table = new ItemTable(crate.crateName(), crate.items(), crate.externCrates());
             MirTextReader.Options options = new MirTextReader.Options(8, false, table.rootTypeAndValueNames());
             for (CrateItem item : items) {
+                assertFalse(item.items().isEmpty(), "MIR without an item: " + item.defPath());
                 if (item.mir().isEmpty()) continue;
                 MirFile file = new MirFile(item.mir());
                 MirFile again = MirTextReader.parse(PRINTER.print(file), options);

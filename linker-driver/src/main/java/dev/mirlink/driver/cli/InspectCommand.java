@@ -1,10 +1,12 @@
 package dev.mirlink.driver.cli;
 
 import dev.mirlink.driver.produce.CrateProducer;
+import dev.mirlink.mir.CrateRecord;
 import dev.mirlink.rlib.ArMember;
 import dev.mirlink.rlib.RlibHeader;
 import dev.mirlink.rlib.RlibReader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,9 +40,10 @@ public final class InspectCommand implements Callable<Integer> {
         for (ArMember m : reader.members()) {
             System.out.printf("  %-16s %10d bytes%n", m.name(), m.size());
         }
-        if (listItems) reader.itemPaths().forEach(p -> System.out.println("  item " + p));
+        List<String> items = reader.itemPaths().stream().filter(p -> !p.equals(CrateRecord.KEY)).toList();
+        if (listItems) items.forEach(p -> System.out.println("  item " + p));
         if (!noVerify) reader.loadAll();
-        System.out.println("items: " + reader.itemPaths().size());
+        System.out.println("items: " + items.size());
         return 0;
     }
 }

@@ -7,6 +7,7 @@ import dev.mirlink.bridge.rustc.CrateFrontend;
 import dev.mirlink.bridge.rustc.Rustc;
 import dev.mirlink.bridge.rustc.RustcInvocation;
 import dev.mirlink.bridge.rustdoc.RustdocReader;
+import dev.mirlink.driver.FileTrees;
 import dev.mirlink.driver.MirlinkException;
 import dev.mirlink.driver.sysroot.Targets;
 import dev.mirlink.mir.CrateItem;
@@ -24,9 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The per-crate work of wrapper mode: rustc and rustdoc, then reader, linker and rlib writer.
@@ -69,7 +68,11 @@ public final class CrateProducer {
         } catch (IOException e) {
             throw new UncheckedIOException("crate `" + inv.crateName() + "`: " + e.getMessage(), e);
         } finally {
-            deleteTree(work);
+            try {
+                FileTrees.delete(work);
+            } catch (IOException ignored) {
+                // a leftover temporary directory is harmless
+            }
         }
     }
 
@@ -78,14 +81,6 @@ public final class CrateProducer {
             return Files.createTempDirectory("mirlink-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a leftover temp directory is harmless
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.mirlink.driver.sysroot;
 
 import dev.mirlink.bridge.rustc.Rustc;
 import dev.mirlink.driver.Errors;
+import dev.mirlink.driver.FileTrees;
 import dev.mirlink.driver.MirlinkException;
 import dev.mirlink.driver.wrapper.Processes;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -71,7 +71,7 @@ public final class SysrootBuilder {
         }
         install(targetDir.resolve(target).resolve("release/deps"), dir);
         try {
-            deleteTree(targetDir);   // the sysroot holds all that is kept
+            FileTrees.delete(targetDir);   // the sysroot holds all that is kept
         } catch (IOException e) {
             System.err.println("mirlink: warning: cannot remove " + targetDir + ": " + e.getMessage());
         }
@@ -81,7 +81,7 @@ public final class SysrootBuilder {
     /** Copies the rlibs into {@code lib/rustlib/TARGET/lib} of a fresh directory, then renames it into place. */
     private void install(Path deps, Path dir) {
         try {
-            Path staging = Files.createTempDirectory(dir.getParent() == null ? cacheRoot() : createDirs(dir.getParent()), ".staging-");
+            Path staging = Files.createTempDirectory(Files.createDirectories(dir.getParent()), ".staging-");
             Path lib = Files.createDirectories(staging.resolve("lib/rustlib").resolve(target).resolve("lib"));
             try (Stream<Path> files = Files.list(deps)) {
                 for (Path rlib : files.filter(p -> p.getFileName().toString().endsWith(".rlib")).sorted().toList()) {
@@ -89,18 +89,10 @@ public final class SysrootBuilder {
                 }
             }
             Files.writeString(staging.resolve(".complete"), rustc.version() + " " + target + " panic=" + panic + "\n");
-            if (Files.exists(dir)) deleteTree(dir);
+            if (Files.exists(dir)) FileTrees.delete(dir);
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install sysroot into " + dir, e);
-        }
-    }
-
-    private static Path createDirs(Path p) throws IOException { return Files.createDirectories(p); }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 
