@@ -12,17 +12,26 @@ trap 'rm -rf "$work"' EXIT
 src=$(/usr/bin/rustc --print sysroot)/lib/rustlib/src/rust/library
 (cd "$root" && JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -q -B -ntp -DskipTests package)
 
-# A wrapper that does what mirlink's frontend asks of rustc, and nothing else.
+# A wrapper that does what mirlink's frontend asks of rustc, and nothing else (the rmeta goes into
+# an ar archive, as rustc wants of an .rlib).
 cat > "$work/plain-mir.sh" <<'SH'
 #!/usr/bin/env bash
 rustc=$1; shift
 lib=0; for a in "$@"; do [[ $a == lib || $a == rlib ]] && lib=1; done
-[[ " $* " == *" --out-dir "* && $lib == 1 ]] || exec "$rustc" "$@"
-args=(); for a in "$@"; do case $a in --emit=*) args+=(--emit=dep-info,metadata,mir);; dylib) args+=(rlib);; *) args+=("$a");; esac; done
+if [[ " $* " != *" --out-dir "* || $lib == 0 ]]; then
+  args=(); for a in "$@"; do p=${a#*=}; [[ $a == *=*.so && ! -e $p && -e ${p%.so}.rlib ]] && a=${a%.so}.rlib; args+=("$a"); done
+  exec "$rustc" "${args[@]}"
+fi
+args=()
+for a in "$@"; do
+  p=${a#*=}   # an --extern to std's dylib, which is never written, points at its rlib (as in mirlink)
+  if [[ $a == *=*.so && ! -e $p && -e ${p%.so}.rlib ]]; then a=${a%.so}.rlib; fi
+  case $a in --emit=*) args+=(--emit=dep-info,metadata,mir);; dylib) args+=(rlib);; -Cprefer-dynamic) ;; *) args+=("$a");; esac
+done
 "$rustc" "${args[@]}" -Ztrim-diagnostic-paths=no -Zspan-free-formats || exit
 out=; name=; extra=; prev=
 for a in "${args[@]}"; do case $prev in --out-dir) out=$a;; --crate-name) name=$a;; esac; [[ $a == extra-filename=* ]] && extra=${a#extra-filename=}; prev=$a; done
-cp "$out/lib$name$extra.rmeta" "$out/lib$name$extra.rlib"
+d=$(mktemp -d); cp "$out/lib$name$extra.rmeta" "$d/lib.rmeta"; (cd "$d" && ar crs "$out/lib$name$extra.rlib" lib.rmeta); rm -rf "$d"
 SH
 chmod +x "$work/plain-mir.sh"
 
@@ -30,7 +39,8 @@ cargo_build() { # target-dir wrapper
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 RUSTC_WRAPPER=$2 RUSTFLAGS="-Cpanic=abort -Zforce-unstable-if-unmarked" \
     /usr/bin/cargo build --release --offline -Zavoid-dev-deps -q --manifest-path "$src/sysroot/Cargo.toml" \
     --target-dir "$1" --target "$target" --no-default-features \
-    --config 'source.crates-io.replace-with="v"' --config "source.v.directory=\"$src/vendor\"" 2>/dev/null
+    --config 'source.crates-io.replace-with="v"' --config "source.v.directory=\"$src/vendor\"" 2>"$work/cargo.err" \
+    || { tail -20 "$work/cargo.err" >&2; return 1; }
 }
 now() { date +%s.%N; }
 

@@ -91,8 +91,20 @@ public final class SysrootBuilder {
             Files.writeString(staging.resolve(".complete"), rustc.version() + " " + target + " panic=" + panic + "\n");
             if (Files.exists(dir)) FileTrees.delete(dir);
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            pruneOtherBuilds(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install sysroot into " + dir, e);
+        }
+    }
+
+    /** Sysroots of the same rustc, target and panic strategy made by another mirlink build are stale. */
+    private void pruneOtherBuilds(Path dir) throws IOException {
+        String prefix = rustc.version() + "-" + target + "-panic-" + panic + "-";
+        try (Stream<Path> siblings = Files.list(dir.getParent())) {
+            for (Path p : siblings.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(prefix) && !p.equals(dir)) FileTrees.delete(p);
+            }
         }
     }
 

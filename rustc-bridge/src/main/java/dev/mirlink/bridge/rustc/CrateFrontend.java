@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Runs rustc's frontend for one library crate: rustc writes the metadata (where cargo expects it)
@@ -23,9 +24,7 @@ public final class CrateFrontend {
 
     /** Runs rustc and rustdoc side by side; rustdoc is stopped if rustc fails. */
     public static Output run(Rustc rustc, RustcInvocation inv, Path workDir) {
-        Path outDir = inv.outDir() != null ? inv.outDir()
-                : inv.output() != null && inv.output().toAbsolutePath().getParent() != null
-                ? inv.output().toAbsolutePath().getParent() : Path.of(".");
+        Path outDir = inv.outputDir();
         Path mir = workDir.resolve(inv.crateName() + ".mir");
         List<String> emit = new ArrayList<>();
         if (inv.emit().contains("dep-info")) emit.add("dep-info");
@@ -68,14 +67,13 @@ public final class CrateFrontend {
     private static boolean isCompilerBuiltins(Path source) {
         try (var lines = Files.lines(source)) {
             return lines.limit(200).anyMatch(l -> COMPILER_BUILTINS_ATTR.matcher(l).matches());
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return false;
         }
     }
 
     /** {@code #![compiler_builtins]}, possibly under {@code cfg_attr} as compiler-builtins has it. */
-    private static final java.util.regex.Pattern COMPILER_BUILTINS_ATTR =
-            java.util.regex.Pattern.compile("\\s*#!\\[(cfg_attr\\(.*,\\s*)?compiler_builtins\\)?\\]\\s*");
+    private static final Pattern COMPILER_BUILTINS_ATTR = Pattern.compile("\\s*#!\\[(cfg_attr\\(.*,\\s*)?compiler_builtins\\)?\\]\\s*");
 
     /**
      * rustdoc hides every impl of the crate marked {@code #![compiler_builtins]}

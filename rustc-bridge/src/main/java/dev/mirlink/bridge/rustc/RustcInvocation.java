@@ -74,11 +74,15 @@ public record RustcInvocation(List<String> args, String crateName, Set<String> c
 
     public String targetOrHost(String host) { return target != null ? target : host; }
 
+    /** Where rustc writes outputs other than {@code -o}: {@code --out-dir}, else beside {@code -o}. */
+    public Path outputDir() {
+        if (outDir != null) return outDir;
+        return output != null ? output.toAbsolutePath().getParent() : Path.of(".");
+    }
+
     /** Where rustc itself would put the rlib for this invocation. */
     public Path rlibPath() {
-        if (output != null) return output;
-        Path dir = outDir != null ? outDir : Path.of(".");
-        return dir.resolve("lib" + crateName + extraFilename + ".rlib");
+        return output != null ? output : outputDir().resolve("lib" + crateName + extraFilename + ".rlib");
     }
 
     /** The args with {@code --emit} replaced; everything else stays as cargo wrote it. */
