@@ -4,6 +4,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
 export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"   # Maven's own guava on JDK 25
 (cd "$root" && mvn -q -B -ntp -DskipTests package)
 
 work=$(mktemp -d)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,13 +24,21 @@ class WorkspaceTest {
 
     @BeforeAll
     static void buildWorkspace() {
+        deps = build(target);
+    }
+
+    static Path build(Path targetDir) {
         Tool.run(Tool.REPO.resolve("examples/workspace"),
                 Map.of("RUSTC_WRAPPER", Tool.MIRLINK.toString(), "RUSTC", Tool.RUSTC),
-                List.of(Tool.CARGO, "build", "--offline", "--target-dir", target.toString())).expectSuccess();
-        deps = target.resolve("debug/deps");
+                List.of(Tool.CARGO, "build", "--offline", "--target-dir", targetDir.toString())).expectSuccess();
+        return targetDir.resolve("debug/deps");
     }
 
     static Path rlib(String crate) throws IOException {
+        return rlib(deps, crate);
+    }
+
+    static Path rlib(Path deps, String crate) throws IOException {
         try (Stream<Path> files = Files.list(deps)) {
             return files.filter(p -> p.getFileName().toString().matches("lib" + crate + "-[0-9a-f]+\\.rlib"))
                     .findFirst().orElseThrow(() -> new AssertionError("no rlib for " + crate + " in " + deps));
@@ -43,6 +52,16 @@ class WorkspaceTest {
             assertEquals("lib.rmeta", members.get(0), crate + ": " + members);
             assertTrue(members.stream().anyMatch(m -> m.startsWith("mirlink.")), crate + ": " + members);
             assertFalse(members.stream().anyMatch(m -> m.endsWith(".o")), crate + ": " + members);
+        }
+    }
+
+    /** The same sources give byte-identical rlibs, wherever the target directory is. */
+    @Test
+    void rebuildIsByteIdentical(@TempDir Path otherTarget) throws IOException {
+        Path otherDeps = build(otherTarget);
+        for (String crate : List.of("geometry", "stats", "report")) {
+            assertEquals(rlib(crate).getFileName(), rlib(otherDeps, crate).getFileName());
+            assertTrue(Arrays.equals(Files.readAllBytes(rlib(crate)), Files.readAllBytes(rlib(otherDeps, crate))), crate);
         }
     }
 
