@@ -13,7 +13,7 @@ import java.util.Map;
  * Allocation dumps as {@code write_allocations} / {@code write_allocation_bytes} print them
  * (rustc_middle/src/mir/pretty.rs), including the centring of pointer drawings.
  */
-final class AllocPrinter {
+public final class AllocPrinter {
     private static final int BYTES_PER_LINE = 16;
     private static final String PREFIX = "    ";
 
@@ -214,7 +214,8 @@ final class AllocPrinter {
         sb.append(h);
     }
 
-    static int hexLength(long x) {
+    /** Hex digits of {@code x}: the width of a dump's offset column. */
+    public static int hexLength(long x) {
         if (x == 0) return 1;
         int len = 0;
         while (x > 0) {

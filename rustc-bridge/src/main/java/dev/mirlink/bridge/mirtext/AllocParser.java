@@ -1,5 +1,6 @@
 package dev.mirlink.bridge.mirtext;
 
+import dev.mirlink.mir.print.AllocPrinter;
 import dev.mirlink.mir.alloc.AllocEntry;
 import dev.mirlink.mir.alloc.AllocId;
 import dev.mirlink.mir.alloc.Allocation;
@@ -90,7 +91,7 @@ final class AllocParser {
         List<Relocation> relocs = new ArrayList<>();
         List<ByteRange> uninit = new ArrayList<>();
         boolean multiLine = n > BYTES_PER_LINE;
-        int posWidth = hexLength(size);
+        int posWidth = AllocPrinter.hexLength(size);
         int i = 0;
         int lineStart = 0;
         lineHeader(multiLine, posWidth, 0);
@@ -153,16 +154,6 @@ final class AllocParser {
         int last = uninit.size() - 1;
         if (last >= 0 && uninit.get(last).end() == i) uninit.set(last, new ByteRange(uninit.get(last).start(), i + 1));
         else uninit.add(new ByteRange(i, i + 1));
-    }
-
-    static int hexLength(long x) {
-        if (x == 0) return 1;
-        int len = 0;
-        while (x > 0) {
-            x >>>= 4;
-            len++;
-        }
-        return len;
     }
 
     private void lineHeader(boolean multiLine, int posWidth, int offset) {
