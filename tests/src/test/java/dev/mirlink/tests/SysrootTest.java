@@ -83,6 +83,7 @@ class SysrootTest {
                 if (!again.equals(file)) failures.add(item.defPath());
             }
         }
+        System.out.printf("%s: %d crates, %d MIR entries printed and re-parsed equal%n", target, crates.size(), bodies);
         assertTrue(crates.containsAll(CRATES), "missing crates: " + crates);
         assertTrue(failures.isEmpty(), failures.size() + " items do not round-trip, e.g. " + failures.subList(0, Math.min(5, failures.size())));
         assertTrue(bodies > 50_000, "only " + bodies + " MIR entries");
