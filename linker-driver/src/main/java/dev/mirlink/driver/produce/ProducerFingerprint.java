@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * and only then: class files are hashed by content, not by jar timestamps.
  */
 final class ProducerFingerprint {
-    private static final String[] PACKAGES = {"dev/mirlink/mir/", "dev/mirlink/bridge/", "dev/mirlink/rlib/",
-            "dev/mirlink/driver/produce/"};
+    private static final String[] PACKAGES = {"dev/mirlink/mir/ty/", "dev/mirlink/mir/body/", "dev/mirlink/mir/alloc/",
+            "dev/mirlink/mir/item/", "dev/mirlink/mir/CrateItem", "dev/mirlink/mir/CrateRecord", "dev/mirlink/bridge/",
+            "dev/mirlink/rlib/", "dev/mirlink/driver/produce/"};
 
     private ProducerFingerprint() {}
 

@@ -7,9 +7,12 @@ import dev.mirlink.driver.MirlinkException;
 import dev.mirlink.driver.wrapper.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +50,20 @@ public final class SysrootBuilder {
         return cacheRoot().resolve("sysroot").resolve(rustc.version() + "-" + target + "-panic-" + panic + "-" + formatKey);
     }
 
-    /** Returns the cached sysroot, building it first if needed. */
+    /** Returns the cached sysroot, building it first if needed; concurrent callers wait for one build. */
     public Path build() {
         Path dir = sysrootDir();
         if (Files.isRegularFile(dir.resolve(".complete"))) return dir;
+        try (FileChannel lock = FileChannel.open(Files.createDirectories(dir.getParent()).resolve(dir.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = lock.lock()) {
+            return Files.isRegularFile(dir.resolve(".complete")) ? dir : buildLocked(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the sysroot cache at " + dir, e);
+        }
+    }
+
+    private Path buildLocked(Path dir) {
         Path launcher = launcher();
         Path targetDir = cacheRoot().resolve("build").resolve(dir.getFileName());
         System.err.println("mirlink: building MIR-only sysroot for " + target + " (panic=" + panic + ") in " + dir);
@@ -103,7 +116,7 @@ public final class SysrootBuilder {
         try (Stream<Path> siblings = Files.list(dir.getParent())) {
             for (Path p : siblings.toList()) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(prefix) && !p.equals(dir)) FileTrees.delete(p);
+                if (name.startsWith(prefix) && !p.equals(dir) && !name.endsWith(".lock")) FileTrees.delete(p);
             }
         }
     }
