@@ -19,8 +19,12 @@ final class CrateItems {
 
     static Map<String, Object> group(LinkResult linked, MirFile mir) {
         ItemTable table = linked.items();
+        // Items whose def path another item of the same namespace already has (derive's Clone and
+        // TrivialClone impls share a span) are kept too: stored, never silently dropped.
+        List<Item> all = new ArrayList<>(table.allItems());
+        all.addAll(table.duplicates());
         Map<String, List<Item>> itemsByPath = new TreeMap<>();
-        for (Item item : table.allItems()) itemsByPath.computeIfAbsent(item.defPath(), k -> new ArrayList<>()).add(item);
+        for (Item item : all) itemsByPath.computeIfAbsent(item.defPath(), k -> new ArrayList<>()).add(item);
         Map<String, List<MirEntry>> mirByPath = new TreeMap<>();
         for (BodyLink link : linked.links()) {
             if (!itemsByPath.containsKey(link.item())) {
@@ -31,7 +35,7 @@ final class CrateItems {
         Map<String, Object> records = new TreeMap<>();
         itemsByPath.forEach((path, items) ->
                 records.put(path, new CrateItem(path, items, mirByPath.getOrDefault(path, List.of()))));
-        records.put(CrateRecord.KEY, new CrateRecord(table.crateName(), List.copyOf(table.externCrates()), table.allItems()));
+        records.put(CrateRecord.KEY, new CrateRecord(table.crateName(), List.copyOf(table.externCrates()), all));
         return records;
     }
 }
