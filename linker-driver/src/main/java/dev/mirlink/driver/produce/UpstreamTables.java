@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,24 +25,8 @@ final class UpstreamTables {
     private UpstreamTables() {}
 
     static ItemTables load(RustcInvocation inv, ItemTable local) {
-        Map<String, List<Path>> externs = new LinkedHashMap<>();
-        List<Path> searchDirs = new ArrayList<>();
-        List<String> args = inv.args();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--extern") || a.equals("-L")) {
-                if (i + 1 < args.size()) a = a + (a.equals("-L") ? "" : "=") + args.get(++i);
-            }
-            if (a.startsWith("--extern=") && a.indexOf('=', 9) > 0) {
-                // [priv:|noprelude:]name=path
-                String spec = a.substring(9), name = spec.substring(0, spec.indexOf('='));
-                externs.computeIfAbsent(name.substring(name.lastIndexOf(':') + 1), k -> new ArrayList<>())
-                        .add(Path.of(spec.substring(spec.indexOf('=') + 1)));
-            } else if (a.startsWith("-L")) {
-                String dir = a.substring(2);
-                searchDirs.add(Path.of(dir.substring(dir.indexOf('=') + 1)));   // [KIND=]DIR
-            }
-        }
+        Map<String, List<Path>> externs = inv.externs();
+        List<Path> searchDirs = inv.librarySearchDirs();
         Map<String, ItemTable> tables = new LinkedHashMap<>();
         Deque<String> todo = new ArrayDeque<>(externs.keySet());
         todo.addAll(local.externCrates());

@@ -2,8 +2,10 @@ package dev.mirlink.bridge.rustc;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,6 +58,40 @@ public record RustcInvocation(List<String> args, String crateName, Set<String> c
         if (arg.startsWith(name + "=")) return arg.substring(name.length() + 1);
         if (name.equals("-C") && arg.startsWith("-C") && arg.length() > 2) return arg.substring(2);
         return null;
+    }
+
+    /** The {@code --extern [priv:|noprelude:]NAME=PATH} paths by crate name, in order given. */
+    public Map<String, List<Path>> externs() {
+        Map<String, List<Path>> externs = new LinkedHashMap<>();
+        for (String spec : values("--extern")) {
+            int eq = spec.indexOf('=');
+            if (eq < 0) continue;
+            String name = spec.substring(0, eq);
+            externs.computeIfAbsent(name.substring(name.lastIndexOf(':') + 1), k -> new ArrayList<>())
+                    .add(Path.of(spec.substring(eq + 1)));
+        }
+        return externs;
+    }
+
+    /** The {@code -L [KIND=]DIR} directories, in order given. */
+    public List<Path> librarySearchDirs() {
+        return values("-L").stream().map(v -> Path.of(v.substring(v.indexOf('=') + 1))).toList();
+    }
+
+    /** Every value of {@code option}, written {@code option value}, {@code option=value} or (for -L) {@code -Lvalue}. */
+    private List<String> values(String option) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals(option)) {
+                if (i + 1 < args.size()) out.add(args.get(++i));
+            } else if (a.startsWith(option + "=")) {
+                out.add(a.substring(option.length() + 1));
+            } else if (option.equals("-L") && a.startsWith("-L")) {
+                out.add(a.substring(2));
+            }
+        }
+        return out;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,15 @@ class RustcInvocationTest {
         assertFalse(args.contains("--emit=dep-info,metadata,link"));
         assertEquals("--emit=metadata,mir=/x.mir", args.get(args.size() - 1));
         assertEquals(CARGO_LIB.size(), args.size());
+    }
+
+    @Test
+    void externsAndSearchDirsInEveryForm() {
+        RustcInvocation inv = RustcInvocation.parse(List.of("--extern", "priv:core=/d/libcore.rmeta",
+                "--extern=std=/d/libstd.so", "--extern", "std=/d/libstd.rlib", "-L", "dependency=/a", "-L/b", "x.rs"));
+        assertEquals(Map.of("core", List.of(Path.of("/d/libcore.rmeta")),
+                "std", List.of(Path.of("/d/libstd.so"), Path.of("/d/libstd.rlib"))), inv.externs());
+        assertEquals(List.of(Path.of("/a"), Path.of("/b")), inv.librarySearchDirs());
     }
 
     @Test
