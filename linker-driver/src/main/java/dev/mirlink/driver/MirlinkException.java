@@ -13,5 +13,10 @@ public class MirlinkException extends RuntimeException {
         return new MirlinkException(Errors.BAD_INPUT, message);
     }
 
+    /** A program that cannot be compiled or linked (exit code 1). */
+    public static MirlinkException compileError(String message) {
+        return new MirlinkException(Errors.COMPILE_FAILED, message);
+    }
+
     public int exitCode() { return exitCode; }
 }

@@ -1,24 +1,64 @@
 package dev.mirlink.driver.cli;
 
+import dev.mirlink.bridge.rustc.Rustc;
 import dev.mirlink.driver.MirlinkException;
+import dev.mirlink.driver.collect.LinkSession;
+import dev.mirlink.driver.produce.CrateProducer;
+import dev.mirlink.driver.sysroot.SysrootBuilder;
+import dev.mirlink.driver.sysroot.Targets;
+import dev.mirlink.mir.CrateRecord;
+import dev.mirlink.rlib.RlibReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mirlink link}: whole-program linking of MIR-only rlibs (monomorphization and codegen come next). */
+/** {@code mirlink link}: whole-program collection over MIR-only rlibs (code generation comes next). */
 @Command(name = "link", mixinStandardHelpOptions = true,
-        description = "Link MIR-only rlibs into an executable (not available yet: needs the collector and codegen).")
+        description = {"Collect every instance of a program from its MIR-only rlibs.",
+                "The first RLIB is the crate with the roots (main, #[no_mangle] items); its dependencies are found",
+                "among the other RLIBS, in -L directories and in the MIR-only sysroot for --target.",
+                "Producing an executable (-o) needs code generation, which is not available yet."})
 public final class LinkCommand implements Callable<Integer> {
-    @Option(names = "--target", description = "target triple") String target;
-    @Option(names = "-o", description = "output executable") Path output;
-    @Parameters(paramLabel = "RLIBS", arity = "0..*") List<Path> rlibs;
+    @Option(names = "--target", required = true, description = "x86_64-unknown-linux-gnu or aarch64-unknown-linux-gnu")
+    String target;
+    @Option(names = "--sysroot", description = "a MIR-only sysroot (default: the cached one for --target, built on first use)")
+    Path sysroot;
+    @Option(names = "-L", description = "a directory to search for dependencies") List<Path> searchDirs = new ArrayList<>();
+    @Option(names = "--print-mono-items", description = "print every instance as `MONO_ITEM …`, like rustc -Zprint-mono-items")
+    boolean printMonoItems;
+    @Option(names = "--report", description = "write the collection report (JSON, schema mirlink-collect/1) to FILE")
+    Path report;
+    @Option(names = "-o", description = "output executable (not available yet)") Path output;
+    @Parameters(paramLabel = "RLIBS", arity = "1..*") List<Path> rlibs;
 
     @Override
     public Integer call() {
-        throw MirlinkException.badInput("linking to an executable is not available yet: "
-                + "monomorphization and code generation land in later stages");
+        Targets.require(target);
+        if (output != null) {
+            throw MirlinkException.compileError("cannot write " + output + ": code generation is not available yet");
+        }
+        for (Path r : rlibs) {
+            if (!Files.isRegularFile(r)) throw MirlinkException.badInput("no such rlib (" + r + ")");
+        }
+        String crate = RlibReader.open(rlibs.get(0), CrateProducer.SCHEMA).load(CrateRecord.KEY, CrateRecord.class).crateName();
+        List<Path> dirs = new ArrayList<>(searchDirs);
+        dirs.add(sysrootLibDir(sysroot, target));
+        LinkSession.run(crate, rlibs, Map.of(), dirs, new LinkSession.Options(target, printMonoItems, report), System.out);
+        return 0;
+    }
+
+    /** The lib directory of {@code sysroot}, or of the cached MIR-only sysroot for {@code target}. */
+    public static Path sysrootLibDir(Path sysroot, String target) {
+        Path root = sysroot != null ? sysroot
+                : new SysrootBuilder(Rustc.locate(null), target, "abort", CrateProducer.formatKey()).build();
+        Path lib = root.resolve("lib/rustlib/" + target + "/lib");
+        if (!Files.isDirectory(lib)) throw MirlinkException.badInput("not a sysroot for " + target + " (" + root + ")");
+        return lib;
     }
 }

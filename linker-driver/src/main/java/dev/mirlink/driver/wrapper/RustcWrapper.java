@@ -21,10 +21,10 @@ public final class RustcWrapper {
         if (inv.isLibraryLink()) {
             return CrateProducer.produce(rustc, inv);
         }
+        if (BinaryCrate.wanted(inv)) return BinaryCrate.run(rustc, inv);
         if (!inv.isHostCode() && inv.sourceFile() != null && inv.emit().contains("link")) {
             throw MirlinkException.badInput("crate `" + inv.crateName() + "` (" + inv.sourceFile()
-                    + "): binary crates and test harnesses are not supported yet; only library crates"
-                    + " become MIR-only rlibs");
+                    + "): test harnesses are not supported yet");
         }
         return passThrough(rustc.executable(), args);
     }

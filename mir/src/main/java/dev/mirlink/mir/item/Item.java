@@ -90,15 +90,33 @@ public sealed interface Item {
         }
     }
 
-    /** A free fn, or an associated fn of a trait or impl. {@code paramNames} are as declared. */
+    /**
+     * A free fn, or an associated fn of a trait or impl. {@code paramNames} are as declared;
+     * {@code attrs} are its {@link CodegenAttrs}.
+     */
     record Fn(String defPath, Span span, Visibility visibility, Origin origin, Generics generics,
-              FnSig sig, FnHeader header, List<String> paramNames, boolean hasBody) implements Item {
-        public Fn { paramNames = List.copyOf(paramNames); }
+              FnSig sig, FnHeader header, List<String> paramNames, boolean hasBody, List<String> attrs) implements Item {
+        public Fn {
+            paramNames = List.copyOf(paramNames);
+            attrs = List.copyOf(attrs);
+        }
+
+        public Fn(String defPath, Span span, Visibility visibility, Origin origin, Generics generics,
+                  FnSig sig, FnHeader header, List<String> paramNames, boolean hasBody) {
+            this(defPath, span, visibility, origin, generics, sig, header, paramNames, hasBody, List.of());
+        }
     }
 
-    /** {@code isUnsafe} marks a static in an {@code unsafe extern} block. */
+    /** {@code isUnsafe} marks a static in an {@code unsafe extern} block; {@code attrs} are its {@link CodegenAttrs}. */
     record Static(String defPath, Span span, Visibility visibility, Origin origin, Ty ty,
-                  Ty.Mutability mutability, boolean isUnsafe, String expr) implements Item {}
+                  Ty.Mutability mutability, boolean isUnsafe, String expr, List<String> attrs) implements Item {
+        public Static { attrs = List.copyOf(attrs); }
+
+        public Static(String defPath, Span span, Visibility visibility, Origin origin, Ty ty,
+                      Ty.Mutability mutability, boolean isUnsafe, String expr) {
+            this(defPath, span, visibility, origin, ty, mutability, isUnsafe, expr, List.of());
+        }
+    }
 
     /** A free or associated const; {@code value} is rustdoc's evaluated value, null if unknown. */
     record Const(String defPath, Span span, Visibility visibility, Origin origin, Ty ty, String expr,

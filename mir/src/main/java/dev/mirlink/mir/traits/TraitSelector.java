@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Link-time trait selection on concrete types: finds the impl of a {@link TraitRef} by matching each
@@ -48,9 +49,9 @@ public final class TraitSelector {
 
     private final ItemTables tables;
     private final String localCrate;
-    private Map<String, List<Item.Impl>> implsByTrait;
-    private final Map<Item.Impl, CanonImpl> canonImpls = new HashMap<>();
-    private final Map<TraitRef, Selection> cache = new HashMap<>();
+    private final Shared shared;
+    private final Map<Item.Impl, CanonImpl> canonImpls;
+    private final Map<TraitRef, Selection> cache;
     private int depth;
     /** The def path of the item whose paths are being canonicalized: they may be relative to its module. */
     private String crateHint;
@@ -59,8 +60,33 @@ public final class TraitSelector {
 
     /** {@code localCrate} names the crate whose paths may be printed without a crate prefix, or null. */
     public TraitSelector(ItemTables tables, String localCrate) {
+        this(tables, localCrate, new Shared());
+    }
+
+    private TraitSelector(ItemTables tables, String localCrate, Shared shared) {
         this.tables = tables;
         this.localCrate = localCrate;
+        this.shared = shared;
+        this.canonImpls = shared.canonImpls;
+        this.cache = shared.cache;
+    }
+
+    /** What does not depend on the crate whose paths are read: impls by trait, canonical impls, selections. */
+    private static final class Shared {
+        Map<String, List<Item.Impl>> implsByTrait;
+        final Map<Item.Impl, CanonImpl> canonImpls = new HashMap<>();
+        final Map<TraitRef, Selection> cache = new HashMap<>();
+        Function<Ty.Closure, FnSig> closureSigs = c -> null;
+    }
+
+    /** A selector reading paths as printed in {@code crate}'s MIR, sharing this one's caches. */
+    public TraitSelector forCrate(String crate) {
+        return crate.equals(localCrate) ? this : new TraitSelector(tables, crate, shared);
+    }
+
+    /** Where closure signatures come from (their MIR bodies): needed to normalize {@code <closure as FnOnce>::Output}. */
+    public void setClosureSigs(Function<Ty.Closure, FnSig> closureSigs) {
+        shared.closureSigs = closureSigs;
     }
 
     /** A bound {@code self: trait<args, Assoc = ty>}; {@code args} exclude Self and lifetimes. */
@@ -116,6 +142,81 @@ public final class TraitSelector {
             }
         }
         throw new TraitSelectionException("no such fn", ref, fnName);
+    }
+
+    /** The canonical form of a concrete type with every projection in it normalized. */
+    public Ty normalized(Ty ty) {
+        return normalizedDeep(canon(ty));
+    }
+
+    /** {@link #normalized} for a type written inside the item at {@code defPath} (an ADT's field, an impl's header). */
+    public Ty normalizedIn(String defPath, Ty ty) {
+        String saved = crateHint;
+        crateHint = defPath;
+        try {
+            return normalized(ty);
+        } finally {
+            crateHint = saved;
+        }
+    }
+
+    private Ty normalizedDeep(Ty t) {
+        return switch (t) {
+            case Ty.Projection p -> {
+                Ty self = normalizedDeep(p.self());
+                yield normalizedDeep(normalize(new Ty.Projection(self, p.trait(), p.name(), p.args()), null));
+            }
+            case Ty.Adt a -> new Ty.Adt(mapAllArgs(a.path()));
+            case Ty.Closure c -> new Ty.Closure(mapAllArgs(c.path()));
+            case Ty.FnDef f -> new Ty.FnDef(normalizedSig(f.sig()), mapAllArgs(f.path()), f.targetFeatures());
+            case Ty.FnPtr f -> new Ty.FnPtr(normalizedSig(f.sig()));
+            case Ty.Ref r -> new Ty.Ref(null, normalizedDeep(r.pointee()), r.mutability());
+            case Ty.RawPtr r -> new Ty.RawPtr(normalizedDeep(r.pointee()), r.mutability());
+            case Ty.Tuple tu -> new Ty.Tuple(tu.elements().stream().map(this::normalizedDeep).toList());
+            case Ty.Slice sl -> new Ty.Slice(normalizedDeep(sl.element()));
+            case Ty.Array a -> new Ty.Array(normalizedDeep(a.element()), a.length());
+            case Ty.Dynamic d -> new Ty.Dynamic(d.bounds().stream().map(b -> new TraitBound(b.boundRegions(), b.constness(),
+                    mapAllArgs(b.trait()), b.constraints().stream().map(c -> new TraitBound.AssocConstraint(c.name(), c.args(),
+                    normalizedDeep(c.ty()))).toList(), b.parenSugar())).toList(), d.region());
+            default -> t;
+        };
+    }
+
+    private FnSig normalizedSig(FnSig s) {
+        return new FnSig(s.boundRegions(), s.unsafe(), s.abi(), s.inputs().stream().map(this::normalizedDeep).toList(),
+                s.cVariadic(), normalizedDeep(s.output()));
+    }
+
+    private Path mapAllArgs(Path p) {
+        List<PathSegment> segs = new ArrayList<>(p.segments().size());
+        for (PathSegment seg : p.segments()) {
+            segs.add(seg instanceof PathSegment.Ident id && !id.args().isEmpty()
+                    ? new PathSegment.Ident(id.name(), typeArgs(id.args()).stream()
+                            .map(a -> a instanceof GenericArg.Type ty ? new GenericArg.Type(normalizedDeep(ty.ty())) : a).toList())
+                    : seg);
+        }
+        return new Path(segs);
+    }
+
+    /**
+     * The args of an inherent impl whose self type matches the concrete canonical {@code self}, by
+     * impl param name, or null when it does not match. Bounds are not checked: rustc has resolved
+     * the inherent method already, the question is only which args the impl takes.
+     */
+    public Subst matchSelf(Item.Impl impl, Ty self) {
+        String saved = crateHint;
+        crateHint = impl.defPath();
+        try {
+            Map<String, GenericArg> b = new LinkedHashMap<>();
+            return match(canon(impl.selfTy()), self, b, null) ? new Subst(b) : null;
+        } finally {
+            crateHint = saved;
+        }
+    }
+
+    /** The canonical def path of the trait a printed trait path names, or null. */
+    public String traitDefPath(Path trait) {
+        return canonicalTraitOrNull(trait);
     }
 
     // ---- selection
@@ -224,7 +325,8 @@ public final class TraitSelector {
     }
 
     private boolean fnBoundHolds(Bound bound, Ty self, List<GenericArg> args, Map<String, GenericArg> b, TraitRef ref) {
-        FnSig sig = self instanceof Ty.FnDef f ? f.sig() : self instanceof Ty.FnPtr p ? p.sig() : null;
+        FnSig sig = self instanceof Ty.FnDef f ? f.sig() : self instanceof Ty.FnPtr p ? p.sig()
+                : self instanceof Ty.Closure c ? shared.closureSigs.apply(c) : null;
         if (!(self instanceof Ty.FnDef || self instanceof Ty.FnPtr || self instanceof Ty.Closure)) {
             if (args.stream().anyMatch(this::hasParams)) throw new TraitSelectionException("fn bound with unknown args", ref, bound.toString());
             if (!holds(new TraitRef(bound.trait(), self, args))) return false;
@@ -389,6 +491,9 @@ public final class TraitSelector {
             } else if (b.trait().equals(FN_ONCE) && p.name().equals("Output") && (self instanceof Ty.FnDef || self instanceof Ty.FnPtr)) {
                 FnSig sig = self instanceof Ty.FnDef f ? f.sig() : ((Ty.FnPtr) self).sig();
                 return canon(sig.output());
+            } else if (b.trait().equals(FN_ONCE) && p.name().equals("Output") && self instanceof Ty.Closure c
+                    && shared.closureSigs.apply(c) instanceof FnSig sig) {
+                return sig.output();
             } else {
                 throw new TraitSelectionException("builtin projection", ctx, p.toString());
             }
@@ -662,7 +767,8 @@ public final class TraitSelector {
         for (PathSegment s : p.segments()) {
             segs.add(s instanceof PathSegment.Ident id ? new PathSegment.Ident(id.name(), typeArgs(id.args()).stream().map(this::canonArg).toList()) : s);
         }
-        if (localCrate != null && !segs.isEmpty() && segs.get(0) instanceof PathSegment.Ident first && tables.get(first.name()) == null) {
+        if (localCrate != null && !segs.isEmpty() && segs.get(0) instanceof PathSegment.Ident first && tables.get(first.name()) == null
+                && !first.name().contains("::")) {
             segs.add(0, new PathSegment.Ident(localCrate));
         }
         return new Path(segs);
@@ -743,8 +849,8 @@ public final class TraitSelector {
     }
 
     private List<Item.Impl> implsOf(String trait) {
-        if (implsByTrait == null) {
-            implsByTrait = new HashMap<>();
+        if (shared.implsByTrait == null) {
+            Map<String, List<Item.Impl>> implsByTrait = new HashMap<>();
             for (ItemTable t : tables.all()) {
                 // duplicates too: derives such as Clone and TrivialClone share one span, so one def path
                 List<Item.Impl> all = new ArrayList<>(t.impls());
@@ -757,8 +863,9 @@ public final class TraitSelector {
                     if (tp != null) implsByTrait.computeIfAbsent(tp, k -> new ArrayList<>()).add(impl);
                 }
             }
+            shared.implsByTrait = implsByTrait;
         }
-        return implsByTrait.getOrDefault(trait, List.of());
+        return shared.implsByTrait.getOrDefault(trait, List.of());
     }
 
     // ---- small helpers

@@ -29,7 +29,7 @@ final class ImplRenamer {
                         i.isUnsafe());
             }
             case Item.Fn f when renamed(f.defPath(), renames) != null -> new Item.Fn(renamed(f.defPath(), renames),
-                    f.span(), f.visibility(), f.origin(), f.generics(), f.sig(), f.header(), f.paramNames(), f.hasBody());
+                    f.span(), f.visibility(), f.origin(), f.generics(), f.sig(), f.header(), f.paramNames(), f.hasBody(), f.attrs());
             case Item.Const c when renamed(c.defPath(), renames) != null -> new Item.Const(
                     renamed(c.defPath(), renames), c.span(), c.visibility(), c.origin(), c.ty(), c.expr(), c.value());
             default -> item;

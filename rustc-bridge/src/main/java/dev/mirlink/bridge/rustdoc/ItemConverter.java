@@ -3,6 +3,7 @@ package dev.mirlink.bridge.rustdoc;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mirlink.bridge.rustdoc.RawCrate.RawItem;
 import dev.mirlink.mir.item.AssocItem;
+import dev.mirlink.mir.item.CodegenAttrs;
 import dev.mirlink.mir.item.DefPaths;
 import dev.mirlink.mir.item.Field;
 import dev.mirlink.mir.item.FnHeader;
@@ -143,7 +144,7 @@ final class ItemConverter {
                         types.sig(b.get("sig"), header, null),
                         new FnHeader(header.get("is_const").asBoolean(), header.get("is_unsafe").asBoolean(),
                                 header.get("is_async").asBoolean(), TypeConverter.abi(header.get("abi"))),
-                        TypeConverter.paramNames(b.get("sig")), b.get("has_body").asBoolean());
+                        TypeConverter.paramNames(b.get("sig")), b.get("has_body").asBoolean(), codegenAttrs(item.attrs()));
             }
             case "constant" -> new Item.Const(path, span, vis, RUSTDOC, types.type(b.get("type")),
                     b.get("const").get("expr").asText(), text(b.get("const").get("value")));
@@ -151,7 +152,7 @@ final class ItemConverter {
                     text(b.get("value")), text(b.get("value")));
             case "static" -> new Item.Static(path, span, vis, RUSTDOC, types.type(b.get("type")),
                     b.get("is_mutable").asBoolean() ? Ty.Mutability.MUT : Ty.Mutability.NOT,
-                    b.get("is_unsafe").asBoolean(), b.get("expr").asText());
+                    b.get("is_unsafe").asBoolean(), b.get("expr").asText(), codegenAttrs(item.attrs()));
             case "type_alias" -> new Item.TypeAlias(path, span, vis, RUSTDOC, types.generics(b.get("generics")),
                     types.type(b.get("type")));
             case "use" -> {
@@ -276,6 +277,26 @@ final class ItemConverter {
                 }
                 default -> { }
             }
+        }
+        return out;
+    }
+
+    /** rustdoc's attributes as {@link CodegenAttrs}: {@code no_mangle}, {@code export_name} and rustc's {@code #[attr = …]} markers. */
+    private static List<String> codegenAttrs(JsonNode attrs) {
+        if (attrs == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (JsonNode a : attrs) {
+            if (a.isTextual() && a.asText().equals("no_mangle")) out.add(CodegenAttrs.NO_MANGLE);
+            if (a.has("export_name")) out.add("export_name=" + a.get("export_name").asText());
+            if (!a.has("other")) continue;
+            String t = a.get("other").asText();
+            if (t.startsWith("#[attr = RustcIntrinsic]")) out.add(CodegenAttrs.INTRINSIC);
+            else if (t.startsWith("#[attr = TrackCaller")) out.add(CodegenAttrs.TRACK_CALLER);
+            else if (t.startsWith("#[attr = Inline(") && !t.startsWith("#[attr = Inline(Never")) out.add(CodegenAttrs.INLINE);
+            else if (t.startsWith("#[attr = Used") || t.startsWith("#[used")) out.add(CodegenAttrs.USED);
+            else if (t.startsWith("#[attr = RustcStdInternalSymbol")) out.add(CodegenAttrs.STD_INTERNAL_SYMBOL);
+            else if (t.startsWith("#[unsafe(no_mangle)")) out.add(CodegenAttrs.NO_MANGLE);
+            else if (t.startsWith("#[attr = Lang(")) out.add("lang=" + t.substring("#[attr = Lang(".length(), t.indexOf(')')));
         }
         return out;
     }

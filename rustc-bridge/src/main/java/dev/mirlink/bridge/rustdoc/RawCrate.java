@@ -90,7 +90,7 @@ record RawCrate(int root, Map<Integer, RawItem> index, Map<Integer, Summary> pat
                 case "name" -> name = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
                 case "span" -> span = MAPPER.readTree(p);
                 case "visibility" -> visibility = MAPPER.readTree(p);
-                case "attrs" -> attrs = reprAttrs(p);
+                case "attrs" -> attrs = keptAttrs(p);
                 case "inner" -> inner = MAPPER.readTree(p);
                 default -> p.skipChildren();
             }
@@ -100,22 +100,31 @@ record RawCrate(int root, Map<Integer, RawItem> index, Map<Integer, Summary> pat
         return new RawItem(id, crateId, name, span, visibility, attrs, kind, inner.isTextual() ? null : inner.get(kind));
     }
 
-    /** Only the structured attributes matter ({@code repr}, {@code non_exhaustive}); the rest is skipped. */
-    private static JsonNode reprAttrs(JsonParser p) throws IOException {
+    /**
+     * Only what layout and codegen need is kept: {@code repr}, {@code no_mangle}, {@code export_name}
+     * and the {@code other} markers named in {@link #CODEGEN_MARKERS}; the rest is skipped.
+     */
+    private static JsonNode keptAttrs(JsonParser p) throws IOException {
         expect(p.currentToken(), JsonToken.START_ARRAY);
         List<JsonNode> kept = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() == JsonToken.START_OBJECT) {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                if (p.getText().equals("no_mangle")) kept.add(MAPPER.getNodeFactory().textNode("no_mangle"));
+            } else if (p.currentToken() == JsonToken.START_OBJECT) {
                 p.nextToken();
                 String kind = p.currentName();
                 p.nextToken();
-                if (kind.equals("repr")) kept.add(MAPPER.createObjectNode().set("repr", MAPPER.readTree(p)));
-                else p.skipChildren();
+                JsonNode value = kind.equals("repr") || kind.equals("export_name") || kind.equals("other") ? MAPPER.readTree(p) : null;
+                if (value == null) p.skipChildren();
+                else if (!kind.equals("other") || CODEGEN_MARKERS.matcher(value.asText()).find()) kept.add(MAPPER.createObjectNode().set(kind, value));
                 expect(p.nextToken(), JsonToken.END_OBJECT);
             }
         }
         return kept.isEmpty() ? null : MAPPER.createArrayNode().addAll(kept);
     }
+
+    static final java.util.regex.Pattern CODEGEN_MARKERS = java.util.regex.Pattern.compile(
+            "^#\\[(attr = (RustcIntrinsic\\]|TrackCaller|Inline\\(|Used|RustcStdInternalSymbol|Lang\\()|unsafe\\(no_mangle\\)|used)");
 
     private static Summary summary(JsonParser p) throws IOException {
         JsonNode s = MAPPER.readTree(p);

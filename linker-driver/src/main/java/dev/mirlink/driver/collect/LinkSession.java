@@ -1,0 +1,58 @@
+package dev.mirlink.driver.collect;
+
+import dev.mirlink.driver.MirlinkException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of the link step on a program's rlibs, shared by {@code mirlink link} and wrapper mode.
+ * Stages: 1. load (the crate graph's item tables), 2. collect, 3. outputs (mono items, report).
+ */
+public final class LinkSession {
+    /** What to produce; {@code report} may be null. */
+    public record Options(String target, boolean printMonoItems, Path report) {}
+
+    private LinkSession() {}
+
+    /**
+     * Collects the program whose roots are in {@code localCrate} (its rlib among {@code given});
+     * dependencies are found by name in {@code externs} and {@code searchDirs}.
+     */
+    public static Collector.Result run(String localCrate, List<Path> given, Map<String, Path> externs, List<Path> searchDirs,
+                                       Options options, PrintStream out) {
+        long t0 = System.nanoTime();
+        // 1. load
+        List<Path> rlibs = CrateGraph.closure(given, externs, searchDirs);
+        Program program = Program.open(rlibs, localCrate);
+        long t1 = System.nanoTime();
+        // 2. collect
+        Collector.Result result;
+        try {
+            result = new Collector(program).collect(List.of());
+        } catch (CollectException e) {
+            throw MirlinkException.compileError("cannot collect `" + localCrate + "`: " + e.getMessage());
+        }
+        long t2 = System.nanoTime();
+        // 3. outputs
+        MonoItemNames names = MonoItemNames.CANONICAL;
+        if (options.printMonoItems()) {
+            List<String> lines = new ArrayList<>();
+            for (MonoItem item : result.items()) lines.add("MONO_ITEM " + names.name(item));
+            lines.sort(null);
+            lines.forEach(out::println);
+        }
+        if (options.report() != null) {
+            ObjectNode json = CollectReport.json(result, options.target(), localCrate, names);
+            ObjectNode timings = json.putObject("timingsMs");
+            timings.put("load", (t1 - t0) / 1_000_000);
+            timings.put("collect", (t2 - t1) / 1_000_000);
+            CollectReport.write(json, options.report());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,445 @@
+package dev.mirlink.driver.collect;
+
+import dev.mirlink.driver.collect.MonoItem.InstanceKind;
+import dev.mirlink.mir.body.Body;
+import dev.mirlink.mir.body.MirEntry;
+import dev.mirlink.mir.item.AssocItem;
+import dev.mirlink.mir.item.CodegenAttrs;
+import dev.mirlink.mir.item.DefPaths;
+import dev.mirlink.mir.item.GenericParam;
+import dev.mirlink.mir.item.Generics;
+import dev.mirlink.mir.item.Item;
+import dev.mirlink.mir.item.ItemTable;
+import dev.mirlink.mir.item.Resolution;
+import dev.mirlink.mir.traits.Selection;
+import dev.mirlink.mir.traits.Subst;
+import dev.mirlink.mir.traits.TraitRef;
+import dev.mirlink.mir.traits.TraitSelector;
+import dev.mirlink.mir.ty.FnSig;
+import dev.mirlink.mir.ty.GenericArg;
+import dev.mirlink.mir.ty.Path;
+import dev.mirlink.mir.ty.PathSegment;
+import dev.mirlink.mir.ty.Ty;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves what MIR names, once generic args are concrete, to instances (rustc's
+ * {@code Instance::try_resolve}, rustc_ty_utils/src/instance.rs): value paths as MIR prints them in
+ * a crate ({@code vec::Vec::<i32>::push}, {@code <T as Clone>::clone}, {@code core::num::<impl u8>::max})
+ * become a def path with its args, trait methods go through {@link TraitSelector}, and closures,
+ * fn pointers and Clone get their builtin shims. Types are brought to the canonical form
+ * {@link #ty} gives them, closures included.
+ */
+final class Resolver {
+    static final String FN = "core::ops::function::Fn", FN_MUT = "core::ops::function::FnMut",
+            FN_ONCE = "core::ops::function::FnOnce", CLONE = "core::clone::Clone", FN_PTR = "core::marker::FnPtr",
+            DROP_IN_PLACE = "core::ptr::drop_in_place";
+
+    /** What a call resolves to: an instance to generate, a virtual call, or an intrinsic handled by codegen. */
+    sealed interface Callee {
+        record Instance(MonoItem.Fn fn) implements Callee {}
+        record Virtual(String traitMethod, Ty self) implements Callee {}
+        record Intrinsic(String defPath, List<GenericArg> args, boolean hasFallback) implements Callee {}
+        /** A drop_in_place whose type needs no drop. */
+        record NoOp() implements Callee {}
+        /** A fn declared in an {@code extern} block inside a fn body, which no item table has: known by symbol. */
+        record Foreign(String symbol) implements Callee {}
+    }
+
+    /** A closure's kind and signature (inputs untupled) and its upvar types, from its MIR. */
+    record ClosureInfo(String kind, FnSig sig) {}
+
+    private final Program program;
+    private final TraitSelector selector;
+    private final Map<Ty, ClosureInfo> closures = new HashMap<>();
+
+    Resolver(Program program) {
+        this.program = program;
+        this.selector = new TraitSelector(program.tables(), program.localCrate());
+        selector.setClosureSigs(c -> closureInfo(c).sig());
+    }
+
+    TraitSelector selector(String crate) {
+        return selector.forCrate(crate);
+    }
+
+    // ---- types
+
+    /** The canonical form of a concrete type as {@code crate}'s MIR prints it: paths resolved, projections normalized, closures by def path. */
+    Ty ty(String crate, Ty t) {
+        return canonClosures(crate, selector(crate).normalized(t));
+    }
+
+    /** {@link #ty} for a type written inside the item at {@code defPath}: an ADT's field, an impl's header. */
+    Ty tyIn(String defPath, Ty t) {
+        String crate = Program.crateOf(defPath);
+        return canonClosures(crate, selector(crate).normalizedIn(defPath, t));
+    }
+
+    List<GenericArg> args(String crate, List<GenericArg> args) {
+        List<GenericArg> out = new ArrayList<>();
+        for (GenericArg a : args) {
+            switch (a) {
+                case GenericArg.Type t -> out.add(new GenericArg.Type(ty(crate, t.ty())));
+                case GenericArg.Const c -> out.add(c);
+                case GenericArg.Lifetime l -> { }
+            }
+        }
+        return out;
+    }
+
+    private Ty canonClosures(String crate, Ty t) {
+        return switch (t) {
+            case Ty.Closure c -> closureTy(crate, c.path());
+            case Ty.Adt a -> new Ty.Adt(mapArgs(crate, a.path()));
+            case Ty.Ref r -> new Ty.Ref(null, canonClosures(crate, r.pointee()), r.mutability());
+            case Ty.RawPtr r -> new Ty.RawPtr(canonClosures(crate, r.pointee()), r.mutability());
+            case Ty.Tuple tu -> new Ty.Tuple(tu.elements().stream().map(e -> canonClosures(crate, e)).toList());
+            case Ty.Slice s -> new Ty.Slice(canonClosures(crate, s.element()));
+            case Ty.Array a -> new Ty.Array(canonClosures(crate, a.element()), a.length());
+            case Ty.FnDef f -> new Ty.FnDef(f.sig(), mapArgs(crate, f.path()), f.targetFeatures());
+            default -> t;
+        };
+    }
+
+    private Path mapArgs(String crate, Path p) {
+        List<PathSegment> segs = new ArrayList<>();
+        for (PathSegment s : p.segments()) {
+            segs.add(s instanceof PathSegment.Ident id && !id.args().isEmpty()
+                    ? new PathSegment.Ident(id.name(), id.args().stream().map(a -> a instanceof GenericArg.Type ty
+                            ? new GenericArg.Type(canonClosures(crate, ty.ty())) : a).toList())
+                    : s);
+        }
+        return new Path(segs);
+    }
+
+    /** {@code {closure@parent::<args>::{closure#N}}} as one segment: the closure's def path with its parent's args. */
+    private Ty closureTy(String crate, Path p) {
+        if (p.segments().size() == 1 && p.last() instanceof PathSegment.Ident id && id.name().contains("{closure")) {
+            return new Ty.Closure(p); // already canonical
+        }
+        List<PathSegment> segs = p.segments();
+        int first = 0;
+        while (first < segs.size() && !(segs.get(first) instanceof PathSegment.Disambiguated)) first++;
+        if (first == 0 || first == segs.size()) throw new CollectException("unsupported closure path " + p);
+        Path parent = new Path(segs.subList(0, first));
+        MonoItem.Fn owner = item(crate, parent);
+        StringBuilder def = new StringBuilder(owner.defPath());
+        for (PathSegment s : segs.subList(first, segs.size())) {
+            PathSegment.Disambiguated d = (PathSegment.Disambiguated) s;
+            def.append("::{").append(d.kind()).append('#').append(d.index()).append('}');
+        }
+        return new Ty.Closure(new Path(List.of(new PathSegment.Ident(def.toString(), owner.args()))));
+    }
+
+    static String closureDefPath(Ty.Closure c) {
+        return ((PathSegment.Ident) c.path().last()).name();
+    }
+
+    static List<GenericArg> closureArgs(Ty.Closure c) {
+        return ((PathSegment.Ident) c.path().last()).args();
+    }
+
+    /** Kind and signature of a canonical closure, from its body: {@code _1} is {@code &Self}, {@code &mut Self} or {@code Self}. */
+    ClosureInfo closureInfo(Ty.Closure c) {
+        ClosureInfo info = closures.get(c);
+        if (info != null) return info;
+        String def = closureDefPath(c);
+        MirEntry.BodyEntry e = program.body(def);
+        if (e == null) throw new CollectException("no MIR for closure `" + def + "`");
+        Body b = e.body();
+        Subst s = substFor(def, closureArgs(c));
+        String crate = Program.crateOf(def);
+        Ty self = b.localDecls().get(1).ty();
+        String kind = self instanceof Ty.Ref r ? (r.mutability() == Ty.Mutability.MUT ? FN_MUT : FN) : FN_ONCE;
+        List<Ty> inputs = new ArrayList<>();
+        for (int i = 2; i <= b.argCount(); i++) inputs.add(ty(crate, s.ty(b.localDecls().get(i).ty())));
+        info = new ClosureInfo(kind, new FnSig(List.of(), false, null, inputs, false, ty(crate, s.ty(b.returnTy()))));
+        closures.put(c, info);
+        return info;
+    }
+
+    // ---- generics
+
+    /**
+     * The generic params an instance of {@code defPath} takes, in order: an impl method's impl params
+     * then its own, a trait method's Self and trait params then its own; closures take their parent's.
+     */
+    List<String> params(String defPath) {
+        String owner = Program.ownerOf(defPath);
+        List<String> out = new ArrayList<>();
+        Item item = valueItem(owner);
+        String parent = DefPaths.parent(owner);
+        Item container = parent == null ? null : typeItem(parent);
+        if (container instanceof Item.Impl impl) addParams(impl.generics(), out);
+        if (container instanceof Item.Trait trait && item instanceof Item.Fn) {
+            out.add("Self");
+            addParams(trait.generics(), out);
+        }
+        if (item instanceof Item.Fn f && f.synthesized()) out.addAll(paramsFromBody(owner));
+        else if (item instanceof Item.Fn f) addParams(f.generics(), out);
+        return out;
+    }
+
+    /**
+     * A fn declared inside a body has no rustdoc generics: its params are read from its MIR, named
+     * params first, then argument-position {@code impl Trait} ones, each in order of first use.
+     */
+    private List<String> paramsFromBody(String defPath) {
+        MirEntry.BodyEntry e = program.body(defPath);
+        if (e == null) return List.of();
+        java.util.LinkedHashSet<String> named = new java.util.LinkedHashSet<>(), synthetic = new java.util.LinkedHashSet<>();
+        for (var decl : e.body().localDecls()) collectParams(decl.ty(), named, synthetic);
+        List<String> out = new ArrayList<>(named);
+        out.addAll(synthetic);
+        return out;
+    }
+
+    private static void collectParams(Ty t, java.util.Set<String> named, java.util.Set<String> synthetic) {
+        switch (t) {
+            case Ty.Param p -> (p.name().startsWith("impl ") ? synthetic : named).add(p.name());
+            case Ty.Ref r -> collectParams(r.pointee(), named, synthetic);
+            case Ty.RawPtr r -> collectParams(r.pointee(), named, synthetic);
+            case Ty.Slice sl -> collectParams(sl.element(), named, synthetic);
+            case Ty.Array a -> collectParams(a.element(), named, synthetic);
+            case Ty.Tuple tu -> tu.elements().forEach(x -> collectParams(x, named, synthetic));
+            case Ty.Closure c -> collectParams(new Ty.Adt(c.path()), named, synthetic);
+            case Ty.FnDef f -> collectParams(new Ty.Adt(f.path()), named, synthetic);
+            case Ty.Adt a -> a.path().segments().forEach(seg -> {
+                if (seg instanceof PathSegment.Ident id) id.args().forEach(g -> {
+                    if (g instanceof GenericArg.Type ty) collectParams(ty.ty(), named, synthetic);
+                });
+            });
+            default -> { }
+        }
+    }
+
+    private static void addParams(Generics g, List<String> out) {
+        for (GenericParam p : g.params()) if (!(p instanceof GenericParam.Lifetime)) out.add(p.name());
+    }
+
+    Subst substFor(String defPath, List<GenericArg> args) {
+        List<String> names = params(defPath);
+        Map<String, GenericArg> m = new HashMap<>();
+        for (int i = 0; i < Math.min(names.size(), args.size()); i++) m.put(names.get(i), args.get(i));
+        return new Subst(m);
+    }
+
+    Item valueItem(String defPath) {
+        ItemTable t = program.tables().get(Program.crateOf(defPath));
+        return t == null ? null : t.valueItem(defPath);
+    }
+
+    Item typeItem(String defPath) {
+        ItemTable t = program.tables().get(Program.crateOf(defPath));
+        return t == null ? null : t.typeItem(defPath);
+    }
+
+    // ---- value paths
+
+    /** What a call of the value path {@code p} (concrete, as {@code crate}'s MIR prints it) runs. */
+    Callee callee(String crate, Path p) {
+        MonoItem.Fn fn;
+        PathSegment last = p.last();
+        if (!(last instanceof PathSegment.Ident name)) throw new CollectException("unsupported callee path " + p);
+        Path prefix = new Path(p.segments().subList(0, p.segments().size() - 1));
+        List<GenericArg> fnArgs = args(crate, name.args());
+        PathSegment head = prefix.segments().isEmpty() ? null : prefix.last();
+        if (head instanceof PathSegment.QualifiedSelf q && q.trait() != null) {
+            return traitMethod(crate, ty(crate, q.self()), q.trait(), name.name(), fnArgs);
+        }
+        if (head instanceof PathSegment.ImplFor f && f.trait() != null) {
+            return traitMethod(crate, ty(crate, f.self()), f.trait(), name.name(), fnArgs);
+        }
+        if (fnLocal(crate, prefix)) return new Callee.Foreign(name.name());
+        fn = item(crate, p);
+        Item item = valueItem(fn.defPath());
+        if (fn.defPath().equals(DROP_IN_PLACE)) {
+            Ty t = fn.args().get(0) instanceof GenericArg.Type ty ? ty.ty() : null;
+            return t != null && needsDropHook != null && !needsDropHook.test(t) ? new Callee.NoOp()
+                    : new Callee.Instance(new MonoItem.Fn(InstanceKind.DROP_GLUE, DROP_IN_PLACE, fn.args(), t));
+        }
+        if (item instanceof Item.Fn f && f.attrs().contains(CodegenAttrs.INTRINSIC)) {
+            return new Callee.Intrinsic(fn.defPath(), fn.args(), f.hasBody());
+        }
+        if (item instanceof Item.Fn f && !f.hasBody() && !(typeItem(Program.ownerOf(DefPaths.parent(f.defPath()) == null ? f.defPath()
+                : DefPaths.parent(f.defPath()))) instanceof Item.Trait)) {
+            String lang = CodegenAttrs.lang(f.attrs());
+            String export = CodegenAttrs.exportName(f.attrs());
+            return new Callee.Foreign(lang != null && lang.equals("PanicImpl") ? "panic_impl"
+                    : export != null ? export : DefPaths.last(f.defPath()));
+        }
+        return new Callee.Instance(fn);
+    }
+
+    /** Whether {@code prefix} names a fn: the path is then to an item declared in its body. */
+    private boolean fnLocal(String crate, Path prefix) {
+        if (prefix.segments().isEmpty() || !(prefix.last() instanceof PathSegment.Ident)) return false;
+        String def = resolveDefPath(crate, names(prefix.segments()));
+        return def != null && valueItem(def) instanceof Item.Fn;
+    }
+
+    /** Set by the collector: whether a type needs drop glue. */
+    java.util.function.Predicate<Ty> needsDropHook;
+
+    /** The item a non-trait value path names, with its args (impl args from the self type of an inherent impl). */
+    MonoItem.Fn item(String crate, Path p) {
+        List<PathSegment> segs = p.segments();
+        PathSegment.Ident name = (PathSegment.Ident) p.last();
+        List<GenericArg> fnArgs = args(crate, name.args());
+        List<PathSegment> prefix = segs.subList(0, segs.size() - 1);
+        int q0 = 0;
+        while (q0 < segs.size() && !(segs.get(q0) instanceof PathSegment.QualifiedSelf || segs.get(q0) instanceof PathSegment.ImplFor)) q0++;
+        if (q0 + 2 < segs.size()) {
+            // an item declared in the body of a trait or impl method: the method's def path, then names
+            MonoItem.Fn method = item(crate, new Path(segs.subList(0, q0 + 2)));
+            List<String> rest = names(segs.subList(q0 + 2, segs.size()));
+            if (rest == null) throw new CollectException("unsupported path " + p);
+            return MonoItem.Fn.item(method.defPath() + "::" + String.join("::", rest), fnArgs);
+        }
+        PathSegment head = prefix.isEmpty() ? null : prefix.get(prefix.size() - 1);
+        if (head instanceof PathSegment.QualifiedSelf q && q.trait() != null) {
+            return switch (traitMethod(crate, ty(crate, q.self()), q.trait(), name.name(), fnArgs)) {
+                case Callee.Instance i -> i.fn();
+                default -> throw new CollectException("not a plain item: " + p);
+            };
+        }
+        if (head instanceof PathSegment.ImplFor f) {
+            if (f.trait() != null) {
+                return switch (traitMethod(crate, ty(crate, f.self()), f.trait(), name.name(), fnArgs)) {
+                    case Callee.Instance i -> i.fn();
+                    default -> throw new CollectException("not a plain item: " + p);
+                };
+            }
+            String module = resolveDefPath(crate, names(prefix.subList(0, prefix.size() - 1)));
+            if (module == null) throw new CollectException("unresolved module in " + p);
+            Ty self = ty(crate, f.self());
+            for (Item.Impl impl : program.tables().get(Program.crateOf(module)).impls()) {
+                if (impl.traitRef() != null || !module.equals(DefPaths.parent(impl.defPath()))) continue;
+                if (!(impl.item(name.name()) instanceof AssocItem.Fn af)) continue;
+                Subst s = selector(Program.crateOf(impl.defPath())).matchSelf(impl, self);
+                if (s != null) return implFn(af.defPath(), impl, s, fnArgs);
+            }
+            throw new CollectException("no inherent impl of `" + self + "` with `" + name.name() + "` in " + module);
+        }
+        if (head instanceof PathSegment.Ident typeSeg && segs.size() >= 2) {
+            // Type::<args>::method through an inherent impl of the type
+            String typePath = resolveDefPath(crate, names(prefix));
+            Item type = typePath == null ? null : typeItem(typePath);
+            if (type instanceof Item.Adt || type instanceof Item.ForeignType) {
+                Ty self = ty(crate, new Ty.Adt(new Path(prefix)));
+                ItemTable table = program.tables().get(Program.crateOf(typePath));
+                for (Item.Impl impl : table.inherentImpls(typePath)) {
+                    if (!(impl.item(name.name()) instanceof AssocItem.Fn af)) continue;
+                    Subst s = selector(table.crateName()).matchSelf(impl, self);
+                    if (s != null) return implFn(af.defPath(), impl, s, fnArgs);
+                }
+                if (type instanceof Item.Adt adt && adt.variant(name.name()) != null) {
+                    // a tuple-like variant's constructor, used as a fn
+                    List<GenericArg> adtArgs = ((Ty.Adt) self).path().last() instanceof PathSegment.Ident id ? id.args() : List.of();
+                    return MonoItem.Fn.item(typePath + "::" + name.name(), adtArgs);
+                }
+                throw new CollectException("no inherent method `" + name.name() + "` of `" + typePath + "`");
+            }
+        }
+        String def = resolveDefPath(crate, names(segs));
+        if (def == null) throw new CollectException("unresolved path `" + p + "` in crate " + crate);
+        if (typeItem(def) instanceof Item.Adt adt && adt.kind() == Item.Adt.Kind.STRUCT) {
+            return MonoItem.Fn.item(def, fnArgs); // a tuple struct's constructor
+        }
+        return MonoItem.Fn.item(def, fnArgs);
+    }
+
+    private MonoItem.Fn implFn(String fnDefPath, Item.Impl impl, Subst implArgs, List<GenericArg> fnArgs) {
+        List<GenericArg> args = new ArrayList<>();
+        for (GenericParam gp : impl.generics().params()) {
+            if (gp instanceof GenericParam.Lifetime) continue;
+            GenericArg a = implArgs.get(gp.name());
+            if (a == null) throw new CollectException("impl param `" + gp.name() + "` of " + impl.defPath() + " not determined");
+            args.add(a);
+        }
+        args.addAll(fnArgs);
+        return MonoItem.Fn.item(fnDefPath, args);
+    }
+
+    private static List<String> names(List<PathSegment> segs) {
+        List<String> out = new ArrayList<>();
+        for (PathSegment s : segs) {
+            switch (s) {
+                case PathSegment.Ident id -> out.add(id.name());
+                case PathSegment.ImplAt at -> out.add("<impl at " + at.span() + ">");
+                case PathSegment.Disambiguated d -> out.add("{" + d.kind() + "#" + d.index() + "}");
+                default -> { return null; }
+            }
+        }
+        return out;
+    }
+
+    /** A path as printed in {@code crate}'s MIR (local paths without the crate name) to the def path of its item. */
+    String resolveDefPath(String crate, List<String> names) {
+        if (names == null || names.isEmpty()) return null;
+        String joined = String.join("::", names);
+        if (names.size() == 1 && program.tables().get(Program.crateOf(joined)) != null && names.get(0).contains("::")) {
+            return joined; // canonical already
+        }
+        boolean crateFirst = program.tables().get(names.get(0)) != null;
+        List<String> tries = crateFirst ? List.of(joined, crate + "::" + joined) : List.of(crate + "::" + joined);
+        for (String t : tries) {
+            if (program.tables().resolve(t) instanceof Resolution.Local l && l.item() != null) {
+                return l.member() == null ? l.item().defPath() : l.item().defPath() + "::" + l.member();
+            }
+        }
+        return null;
+    }
+
+    // ---- trait methods
+
+    Callee traitMethod(String crate, Ty self, Path traitPath, String method, List<GenericArg> fnArgs) {
+        TraitSelector sel = selector(crate);
+        TraitRef ref = sel.traitRef(traitPath, self);
+        ref = new TraitRef(ref.trait(), self, args(crate, ref.args()));
+        return traitMethod(ref, method, fnArgs);
+    }
+
+    Callee traitMethod(TraitRef ref, String method, List<GenericArg> fnArgs) {
+        Item.Trait trait = (Item.Trait) typeItem(ref.trait());
+        String traitFn = null;
+        for (AssocItem a : trait.items()) if (a instanceof AssocItem.Fn f && f.name().equals(method)) traitFn = f.defPath();
+        if (traitFn == null) throw new CollectException("trait " + ref.trait() + " has no fn " + method);
+        Selection s = selector.select(ref);
+        List<GenericArg> traitArgs = new ArrayList<>();
+        traitArgs.add(new GenericArg.Type(ref.self()));
+        traitArgs.addAll(ref.args());
+        if (s instanceof Selection.Impl impl) {
+            List<Selection.Impl> chain = new ArrayList<>();
+            chain.add(impl);
+            chain.addAll(impl.ancestors());
+            for (Selection.Impl i : chain) {
+                if (i.impl().item(method) instanceof AssocItem.Fn f) return new Callee.Instance(implFn(f.defPath(), i.impl(), i.args(), fnArgs));
+            }
+            List<GenericArg> args = new ArrayList<>(traitArgs);
+            args.addAll(fnArgs);
+            return new Callee.Instance(MonoItem.Fn.item(traitFn, args));
+        }
+        Ty self = ref.self();
+        if (self instanceof Ty.Dynamic) return new Callee.Virtual(traitFn, self);
+        String t = ref.trait();
+        if ((t.equals(FN) || t.equals(FN_MUT) || t.equals(FN_ONCE)) && self instanceof Ty.Closure c) {
+            ClosureInfo info = closureInfo(c);
+            if (t.equals(FN_ONCE) && !info.kind().equals(FN_ONCE)) {
+                return new Callee.Instance(new MonoItem.Fn(InstanceKind.CLOSURE_ONCE_SHIM, traitFn, traitArgs, null));
+            }
+            return new Callee.Instance(MonoItem.Fn.item(closureDefPath(c), closureArgs(c)));
+        }
+        if ((t.equals(FN) || t.equals(FN_MUT) || t.equals(FN_ONCE)) && (self instanceof Ty.FnDef || self instanceof Ty.FnPtr)) {
+            return new Callee.Instance(new MonoItem.Fn(InstanceKind.FN_PTR_SHIM, traitFn, traitArgs, self));
+        }
+        if (t.equals(CLONE)) return new Callee.Instance(new MonoItem.Fn(InstanceKind.CLONE_SHIM, traitFn, traitArgs, self));
+        if (t.equals(FN_PTR)) return new Callee.Instance(new MonoItem.Fn(InstanceKind.FN_PTR_ADDR_SHIM, traitFn, traitArgs, self));
+        throw new CollectException("builtin impl of " + ref + " has no method " + method + " we can generate");
+    }
+}

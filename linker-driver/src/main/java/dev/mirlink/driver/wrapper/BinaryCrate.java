@@ -1,0 +1,93 @@
+package dev.mirlink.driver.wrapper;
+
+import dev.mirlink.bridge.rustc.Rustc;
+import dev.mirlink.bridge.rustc.RustcInvocation;
+import dev.mirlink.driver.FileTrees;
+import dev.mirlink.driver.MirlinkException;
+import dev.mirlink.driver.cli.LinkCommand;
+import dev.mirlink.driver.collect.LinkSession;
+import dev.mirlink.driver.produce.CrateProducer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A binary crate in wrapper mode: its MIR-only rlib goes to a temporary directory, then the link
+ * step runs on it with its dependencies. rustc's {@code -Zprint-mono-items=yes} prints the
+ * instances; {@code -Zno-codegen} stops there; {@code $MIRLINK_REPORT} names a report file.
+ */
+final class BinaryCrate {
+    private static final List<String> LINK_FLAGS = List.of("-Zprint-mono-items", "-Zprint-type-sizes", "-Zno-codegen");
+
+    private BinaryCrate() {}
+
+    static boolean wanted(RustcInvocation inv) {
+        return !inv.isHostCode() && inv.sourceFile() != null && inv.crateTypes().contains("bin") && !inv.args().contains("--test");
+    }
+
+    static int run(Rustc rustc, RustcInvocation inv) {
+        String target = inv.targetOrHost(rustc.hostTriple());
+        Path sysroot = option(inv.args(), "--sysroot") == null ? null : Path.of(option(inv.args(), "--sysroot"));
+        Path sysrootLib = LinkCommand.sysrootLibDir(sysroot, target);
+        boolean printMonoItems = inv.args().stream().anyMatch(a -> a.startsWith("-Zprint-mono-items") && !a.endsWith("=no"));
+        boolean noCodegen = inv.args().contains("-Zno-codegen");
+        Path work;
+        try {
+            work = Files.createTempDirectory("mirlink-bin-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory", e);
+        }
+        try {
+            Path rlib = work.resolve("lib" + inv.crateName() + ".rlib");
+            List<String> args = frontendArgs(inv.args(), rlib, sysroot == null ? sysrootLib.getParent().getParent().getParent().getParent() : null);
+            int exit = CrateProducer.produce(rustc, RustcInvocation.parse(args));
+            if (exit != 0) return exit;
+            Map<String, Path> externs = new LinkedHashMap<>();
+            inv.externs().forEach((name, paths) -> {
+                for (Path p : paths) if (p.toString().endsWith(".rlib")) externs.putIfAbsent(name, p);
+            });
+            List<Path> dirs = new ArrayList<>(inv.librarySearchDirs());
+            dirs.add(sysrootLib);
+            String report = System.getenv("MIRLINK_REPORT");
+            LinkSession.run(inv.crateName(), List.of(rlib), externs, dirs,
+                    new LinkSession.Options(target, printMonoItems, report == null ? null : Path.of(report)), System.out);
+            if (noCodegen) return 0;
+            throw MirlinkException.compileError("crate `" + inv.crateName() + "` (" + inv.sourceFile()
+                    + "): code generation is not available yet; -Zno-codegen stops after collection");
+        } finally {
+            try {
+                FileTrees.delete(work);
+            } catch (IOException ignored) {
+                // a leftover temporary directory is harmless
+            }
+        }
+    }
+
+    /** rustc's args for the crate's metadata and MIR: output to {@code rlib}, the link-step flags removed. */
+    private static List<String> frontendArgs(List<String> args, Path rlib, Path sysroot) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-o") || a.equals("--emit")) { i++; continue; }
+            if (a.startsWith("--emit=") || LINK_FLAGS.stream().anyMatch(a::startsWith)) continue;
+            out.add(a);
+        }
+        out.addAll(List.of("-o", rlib.toString(), "--emit=link"));
+        if (sysroot != null) out.addAll(List.of("--sysroot", sysroot.toString()));
+        return out;
+    }
+
+    private static String option(List<String> args, String name) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals(name) && i + 1 < args.size()) return args.get(i + 1);
+            if (args.get(i).startsWith(name + "=")) return args.get(i).substring(name.length() + 1);
+        }
+        return null;
+    }
+}
