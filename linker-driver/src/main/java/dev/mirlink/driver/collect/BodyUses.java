@@ -127,10 +127,28 @@ final class BodyUses {
                 case ConstValue.Transmute t -> ty(t.ty());
                 case ConstValue.ZeroSized z -> ty(z.ty());
                 case ConstValue.Str s -> new Ty.Ref(null, new Ty.Str(), Ty.Mutability.NOT);
+                case ConstValue.Int i -> new Ty.Int(i.ty());
+                case ConstValue.Bool b -> new Ty.Bool();
+                case ConstValue.Char ch -> new Ty.Char();
+                case ConstValue.Float f -> new Ty.Float(f.ty());
+                case ConstValue.ValuePath v -> unitTy(v.path());
                 default -> null;
             };
             case Operand.RuntimeChecks r -> new Ty.Bool();
         };
+    }
+
+    private MonoItem.Fn promotedOwner(ConstValue.Promoted p) {
+        return cx.resolver().item(crate, subst.path(p.owner()));
+    }
+
+    /** The type of a unit struct's value, or null when the path names something else (a const item). */
+    private Ty unitTy(Path p) {
+        try {
+            return ty(new Ty.Adt(p));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     // ---- statements and terminators
@@ -179,7 +197,9 @@ final class BodyUses {
                 if (!mentionsDyn(target)) return; // slices: no vtable
                 Ty source = operandTy(c.operand());
                 if (source == null && c.operand() instanceof Operand.Constant k && k.constant().value() instanceof ConstValue.Promoted p) {
-                    source = ty(cx.promotedBody(owner, p.index()).returnTy());
+                    MonoItem.Fn of = promotedOwner(p);
+                    source = cx.resolver().ty(Program.crateOf(of.defPath()),
+                            cx.resolver().substFor(of.defPath(), of.args()).ty(cx.promotedBody(of.defPath(), p.index()).returnTy()));
                 }
                 if (source == null) throw new CollectException("unsize to dyn of a constant without a type");
                 cx.unsize(source, target, sink);
@@ -230,11 +250,11 @@ final class BodyUses {
     private void terminator(Terminator t) {
         switch (t) {
             case Terminator.Call c -> {
-                call(c.func());
+                call(c.func(), c.args());
                 c.args().forEach(this::operand);
             }
             case Terminator.TailCall c -> {
-                call(c.func());
+                call(c.func(), c.args());
                 c.args().forEach(this::operand);
             }
             case Terminator.Drop d -> {
@@ -262,13 +282,15 @@ final class BodyUses {
         }
     }
 
-    private void call(Operand func) {
+    private void call(Operand func, List<Operand> args) {
         Path fn = fnPath(func);
         if (fn == null) {
             operand(func); // a fn pointer
             return;
         }
-        switch (cx.resolver().callee(crate, subst.path(fn))) {
+        List<Ty> argTys = new java.util.ArrayList<>();
+        for (Operand a : args) argTys.add(operandTy(a));
+        switch (cx.resolver().callee(crate, subst.path(fn), argTys.contains(null) ? null : argTys)) {
             case Resolver.Callee.Instance i -> sink.use(i.fn(), true);
             case Resolver.Callee.Intrinsic in -> cx.intrinsic(in, sink);
             case Resolver.Callee.Foreign f -> cx.foreignSymbol(f.symbol(), sink);
@@ -288,7 +310,11 @@ final class BodyUses {
             case ConstValue.Indirect i -> alloc(i.alloc());
             case ConstValue.Slice s -> alloc(s.alloc());
             case ConstValue.FnPointer f -> reify(cx.resolver().callee(crate, subst.path(f.fn())));
-            case ConstValue.Promoted p -> cx.promoted(owner, args, p.index(), sink);
+            case ConstValue.Promoted p -> {
+                // a promoted of this body, or of a body inlined into it
+                MonoItem.Fn of = promotedOwner(p);
+                cx.promoted(of.defPath(), of.args(), p.index(), sink);
+            }
             case ConstValue.Tuple t -> t.fields().forEach(this::constant);
             case ConstValue.Array a -> a.elements().forEach(this::constant);
             case ConstValue.Adt a -> a.fields().forEach(this::constant);
@@ -326,8 +352,11 @@ final class BodyUses {
     private String defPath(Path p) {
         List<String> names = new java.util.ArrayList<>();
         for (PathSegment s : p.segments()) {
-            if (!(s instanceof PathSegment.Ident id)) throw new CollectException("unsupported static path " + p);
-            names.add(id.name());
+            switch (s) {
+                case PathSegment.Ident id -> names.add(id.name());
+                case PathSegment.Disambiguated d -> names.add("{" + d.kind() + "#" + d.index() + "}");
+                default -> throw new CollectException("unsupported static path " + p);
+            }
         }
         String d = cx.resolver().resolveDefPath(crate, names);
         if (d == null) throw new CollectException("unresolved static " + p);

@@ -27,19 +27,19 @@ public final class CollectReport {
         root.put("target", target);
         root.put("crate", crate);
         ArrayNode roots = root.putArray("roots");
-        r.roots().forEach(i -> roots.add(names.name(i)));
+        r.roots().forEach(i -> roots.add(bare(names.name(i))));
         ArrayNode items = root.putArray("instances");
         for (Map.Entry<MonoItem, Set<MonoItem>> e : r.reachedFrom().entrySet()) {
             MonoItem item = e.getKey();
             ObjectNode o = items.addObject();
-            o.put("name", names.name(item));
+            o.put("name", bare(names.name(item)));
             o.put("kind", kind(item));
             o.put("crate", crateOf(item));
             o.put("generic", item instanceof MonoItem.Fn f && f.args().stream().anyMatch(a -> !(a instanceof GenericArg.Lifetime)));
             ArrayNode by = o.putArray("requestedBy");
             r.requestedBy().getOrDefault(item, Set.of()).forEach(by::add);
             ArrayNode from = o.putArray("reachedFrom");
-            e.getValue().forEach(f -> from.add(names.name(f)));
+            e.getValue().forEach(f -> from.add(bare(names.name(f))));
         }
         ArrayNode vtables = root.putArray("vtables");
         for (Collector.Vtable v : r.vtables()) {
@@ -63,6 +63,11 @@ public final class CollectReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A name as printed after {@code MONO_ITEM}, without its {@code fn}/{@code static} word. */
+    private static String bare(String printed) {
+        return printed.substring(printed.indexOf(' ') + 1);
     }
 
     static String kind(MonoItem item) {

@@ -63,6 +63,7 @@ public final class Collector {
         this.resolver = new Resolver(program);
         this.dropGlue = new DropGlue(resolver, this::upvars);
         resolver.needsDropHook = dropGlue::needsDrop;
+        resolver.selector(program.localCrate()).setClosureUpvars(this::upvars);
     }
 
     Resolver resolver() {
@@ -193,7 +194,12 @@ public final class Collector {
                     case DROP_GLUE -> {
                         if (f.shimTy() != null) for (MonoItem.Fn u : dropGlue.glueUses(f.shimTy())) sink.use(u, true);
                     }
-                    case ITEM, REIFY_SHIM, VTABLE_SHIM -> body(f, sink);
+                    case ITEM, REIFY_SHIM -> body(f, sink);
+                    case VTABLE_SHIM -> {
+                        Ty self = ((GenericArg.Type) f.args().get(0)).ty();
+                        TraitRef ref = new TraitRef(DefPaths.parent(f.defPath()), self, f.args().subList(1, f.args().size()));
+                        if (resolver.traitMethod(ref, DefPaths.last(f.defPath()), List.of()) instanceof Resolver.Callee.Instance i) sink.use(i.fn(), true);
+                    }
                     case CLOSURE_ONCE_SHIM -> {
                         Ty.Closure c = (Ty.Closure) ((GenericArg.Type) f.args().get(0)).ty();
                         sink.use(MonoItem.Fn.item(Resolver.closureDefPath(c), Resolver.closureArgs(c)), true);
@@ -415,10 +421,16 @@ public final class Collector {
             if (!(gb instanceof GenericBound.Trait t) || t.modifier() == GenericBound.Modifier.MAYBE) continue;
             String sup = resolver.selector(Program.crateOf(ref.trait())).traitDefPath(t.bound().trait());
             if (sup == null || !(resolver.typeItem(sup) instanceof Item.Trait st) || st.isAuto()) continue;
-            Map<String, GenericArg> m = new HashMap<>(resolver.substFor(ref.trait() + "::x", List.of()).args());
+            Map<String, GenericArg> m = new HashMap<>();
+            m.put("Self", new GenericArg.Type(ref.self()));
+            List<String> params = new ArrayList<>();
+            for (var gp : trait.generics().params()) if (!(gp instanceof dev.mirlink.mir.item.GenericParam.Lifetime)) params.add(gp.name());
+            for (int i = 0; i < Math.min(params.size(), ref.args().size()); i++) m.put(params.get(i), ref.args().get(i));
             List<GenericArg> supArgs = t.bound().trait().last() instanceof PathSegment.Ident id
                     ? id.args().stream().filter(a -> !(a instanceof GenericArg.Lifetime)).toList() : List.of();
-            methods(new TraitRef(sup, ref.self(), resolver.args(Program.crateOf(ref.trait()), supArgs)), seen, sink);
+            supArgs = new dev.mirlink.mir.traits.Subst(m).argList(supArgs);
+            methods(new TraitRef(sup, ref.self(), supArgs.stream().map(a -> a instanceof GenericArg.Type ty
+                    ? new GenericArg.Type(resolver.tyIn(ref.trait(), ty.ty())) : a).toList()), seen, sink);
         }
         for (AssocItem a : trait.items()) {
             if (!(a instanceof AssocItem.Fn af) || !(resolver.valueItem(af.defPath()) instanceof Item.Fn fn)) continue;
@@ -426,8 +438,13 @@ public final class Collector {
             if (resolver.traitMethod(ref, af.name(), List.of()) instanceof Resolver.Callee.Instance i) {
                 MonoItem.Fn inst = i.fn();
                 boolean byValue = !fn.sig().inputs().isEmpty() && fn.sig().inputs().get(0) instanceof Ty.Param sp && sp.name().equals("Self");
-                if (byValue) inst = new MonoItem.Fn(MonoItem.InstanceKind.VTABLE_SHIM, inst.defPath(), inst.args(), null);
-                else if (inst.kind() == MonoItem.InstanceKind.ITEM && resolver.valueItem(inst.defPath()) instanceof Item.Fn impl
+                if (byValue) {
+                    // rustc's VTableShim: <T as Trait>::method taking self by value, behind a pointer
+                    List<GenericArg> args = new ArrayList<>();
+                    args.add(new GenericArg.Type(ref.self()));
+                    args.addAll(ref.args());
+                    inst = new MonoItem.Fn(MonoItem.InstanceKind.VTABLE_SHIM, af.defPath(), args, null);
+                } else if (inst.kind() == MonoItem.InstanceKind.ITEM && resolver.valueItem(inst.defPath()) instanceof Item.Fn impl
                         && impl.attrs().contains(CodegenAttrs.TRACK_CALLER)) {
                     inst = new MonoItem.Fn(MonoItem.InstanceKind.REIFY_SHIM, inst.defPath(), inst.args(), null);
                 }

@@ -39,7 +39,7 @@ public final class LinkSession {
         }
         long t2 = System.nanoTime();
         // 3. outputs
-        MonoItemNames names = MonoItemNames.CANONICAL;
+        MonoItemNames names = RustcNames.of(program, options.target());
         if (options.printMonoItems()) {
             List<String> lines = new ArrayList<>();
             for (MonoItem item : result.items()) lines.add("MONO_ITEM " + names.name(item));

@@ -131,7 +131,7 @@ public final class Program {
     }
 
     /** The def path whose record holds the MIR of {@code defPath}: closures and promoteds sit in their parent's. */
-    static String ownerOf(String defPath) {
+    public static String ownerOf(String defPath) {
         List<String> segs = DefPaths.split(defPath);
         int n = segs.size();
         while (n > 1 && DefPaths.isDisambiguated(segs.get(n - 1))) n--;

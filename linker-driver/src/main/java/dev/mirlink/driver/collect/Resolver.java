@@ -34,13 +34,13 @@ import java.util.Map;
  * fn pointers and Clone get their builtin shims. Types are brought to the canonical form
  * {@link #ty} gives them, closures included.
  */
-final class Resolver {
+public final class Resolver {
     static final String FN = "core::ops::function::Fn", FN_MUT = "core::ops::function::FnMut",
             FN_ONCE = "core::ops::function::FnOnce", CLONE = "core::clone::Clone", FN_PTR = "core::marker::FnPtr",
             DROP_IN_PLACE = "core::ptr::drop_in_place";
 
     /** What a call resolves to: an instance to generate, a virtual call, or an intrinsic handled by codegen. */
-    sealed interface Callee {
+    public sealed interface Callee {
         record Instance(MonoItem.Fn fn) implements Callee {}
         record Virtual(String traitMethod, Ty self) implements Callee {}
         record Intrinsic(String defPath, List<GenericArg> args, boolean hasFallback) implements Callee {}
@@ -51,36 +51,70 @@ final class Resolver {
     }
 
     /** A closure's kind and signature (inputs untupled) and its upvar types, from its MIR. */
-    record ClosureInfo(String kind, FnSig sig) {}
+    public record ClosureInfo(String kind, FnSig sig) {}
 
     private final Program program;
     private final TraitSelector selector;
     private final Map<Ty, ClosureInfo> closures = new HashMap<>();
 
-    Resolver(Program program) {
+    public Resolver(Program program) {
         this.program = program;
         this.selector = new TraitSelector(program.tables(), program.localCrate());
         selector.setClosureSigs(c -> closureInfo(c).sig());
     }
 
-    TraitSelector selector(String crate) {
+    public TraitSelector selector(String crate) {
         return selector.forCrate(crate);
     }
 
     // ---- types
 
     /** The canonical form of a concrete type as {@code crate}'s MIR prints it: paths resolved, projections normalized, closures by def path. */
-    Ty ty(String crate, Ty t) {
-        return canonClosures(crate, selector(crate).normalized(t));
+    public Ty ty(String crate, Ty t) {
+        return canonClosures(crate, selector(crate).normalized(localTypes(crate, t)));
+    }
+
+    /**
+     * Types declared in the body of a trait or impl method print through the method's path
+     * ({@code <Drain<'_, u8> as Drop>::drop::DropGuard<'_, u8>}): they become their def path here,
+     * since only the collector resolves the method.
+     */
+    private Ty localTypes(String crate, Ty t) {
+        return switch (t) {
+            case Ty.Adt a when a.path().segments().stream().anyMatch(seg -> seg instanceof PathSegment.QualifiedSelf
+                    || seg instanceof PathSegment.ImplFor) -> {
+                List<PathSegment> segs = a.path().segments();
+                PathSegment.Ident name = (PathSegment.Ident) a.path().last();
+                MonoItem.Fn method = item(crate, new Path(segs.subList(0, segs.size() - 1)));
+                List<GenericArg> args = name.args().stream().map(g -> g instanceof GenericArg.Type ty
+                        ? new GenericArg.Type(localTypes(crate, ty.ty())) : g).toList();
+                yield new Ty.Adt(new Path(List.of(new PathSegment.Ident(method.defPath() + "::" + name.name(), args))));
+            }
+            case Ty.Adt a -> new Ty.Adt(mapLocal(crate, a.path()));
+            case Ty.Ref r -> new Ty.Ref(r.region(), localTypes(crate, r.pointee()), r.mutability());
+            case Ty.RawPtr r -> new Ty.RawPtr(localTypes(crate, r.pointee()), r.mutability());
+            case Ty.Tuple tu -> new Ty.Tuple(tu.elements().stream().map(e -> localTypes(crate, e)).toList());
+            case Ty.Slice sl -> new Ty.Slice(localTypes(crate, sl.element()));
+            case Ty.Array ar -> new Ty.Array(localTypes(crate, ar.element()), ar.length());
+            default -> t;
+        };
+    }
+
+    private Path mapLocal(String crate, Path p) {
+        if (!(p.last() instanceof PathSegment.Ident id) || id.args().isEmpty()) return p;
+        List<PathSegment> segs = new ArrayList<>(p.segments());
+        segs.set(segs.size() - 1, new PathSegment.Ident(id.name(), id.args().stream().map(g -> g instanceof GenericArg.Type ty
+                ? new GenericArg.Type(localTypes(crate, ty.ty())) : g).toList()));
+        return new Path(segs);
     }
 
     /** {@link #ty} for a type written inside the item at {@code defPath}: an ADT's field, an impl's header. */
-    Ty tyIn(String defPath, Ty t) {
+    public Ty tyIn(String defPath, Ty t) {
         String crate = Program.crateOf(defPath);
         return canonClosures(crate, selector(crate).normalizedIn(defPath, t));
     }
 
-    List<GenericArg> args(String crate, List<GenericArg> args) {
+    public List<GenericArg> args(String crate, List<GenericArg> args) {
         List<GenericArg> out = new ArrayList<>();
         for (GenericArg a : args) {
             switch (a) {
@@ -136,16 +170,16 @@ final class Resolver {
         return new Ty.Closure(new Path(List.of(new PathSegment.Ident(def.toString(), owner.args()))));
     }
 
-    static String closureDefPath(Ty.Closure c) {
+    public static String closureDefPath(Ty.Closure c) {
         return ((PathSegment.Ident) c.path().last()).name();
     }
 
-    static List<GenericArg> closureArgs(Ty.Closure c) {
+    public static List<GenericArg> closureArgs(Ty.Closure c) {
         return ((PathSegment.Ident) c.path().last()).args();
     }
 
     /** Kind and signature of a canonical closure, from its body: {@code _1} is {@code &Self}, {@code &mut Self} or {@code Self}. */
-    ClosureInfo closureInfo(Ty.Closure c) {
+    public ClosureInfo closureInfo(Ty.Closure c) {
         ClosureInfo info = closures.get(c);
         if (info != null) return info;
         String def = closureDefPath(c);
@@ -169,7 +203,7 @@ final class Resolver {
      * The generic params an instance of {@code defPath} takes, in order: an impl method's impl params
      * then its own, a trait method's Self and trait params then its own; closures take their parent's.
      */
-    List<String> params(String defPath) {
+    public List<String> params(String defPath) {
         String owner = Program.ownerOf(defPath);
         List<String> out = new ArrayList<>();
         Item item = valueItem(owner);
@@ -199,6 +233,14 @@ final class Resolver {
         return out;
     }
 
+    private static void pathParams(Path p, java.util.Set<String> named, java.util.Set<String> synthetic) {
+        for (PathSegment seg : p.segments()) {
+            if (seg instanceof PathSegment.Ident id) id.args().forEach(g -> {
+                if (g instanceof GenericArg.Type ty) collectParams(ty.ty(), named, synthetic);
+            });
+        }
+    }
+
     private static void collectParams(Ty t, java.util.Set<String> named, java.util.Set<String> synthetic) {
         switch (t) {
             case Ty.Param p -> (p.name().startsWith("impl ") ? synthetic : named).add(p.name());
@@ -207,13 +249,14 @@ final class Resolver {
             case Ty.Slice sl -> collectParams(sl.element(), named, synthetic);
             case Ty.Array a -> collectParams(a.element(), named, synthetic);
             case Ty.Tuple tu -> tu.elements().forEach(x -> collectParams(x, named, synthetic));
-            case Ty.Closure c -> collectParams(new Ty.Adt(c.path()), named, synthetic);
-            case Ty.FnDef f -> collectParams(new Ty.Adt(f.path()), named, synthetic);
-            case Ty.Adt a -> a.path().segments().forEach(seg -> {
-                if (seg instanceof PathSegment.Ident id) id.args().forEach(g -> {
+            case Ty.Closure c -> pathParams(c.path(), named, synthetic);
+            case Ty.FnDef f -> pathParams(f.path(), named, synthetic);
+            // only the type's own args: a path through a generic parent names the parent's params, not ours
+            case Ty.Adt a -> {
+                if (a.path().last() instanceof PathSegment.Ident id) id.args().forEach(g -> {
                     if (g instanceof GenericArg.Type ty) collectParams(ty.ty(), named, synthetic);
                 });
-            });
+            }
             default -> { }
         }
     }
@@ -222,19 +265,19 @@ final class Resolver {
         for (GenericParam p : g.params()) if (!(p instanceof GenericParam.Lifetime)) out.add(p.name());
     }
 
-    Subst substFor(String defPath, List<GenericArg> args) {
+    public Subst substFor(String defPath, List<GenericArg> args) {
         List<String> names = params(defPath);
         Map<String, GenericArg> m = new HashMap<>();
         for (int i = 0; i < Math.min(names.size(), args.size()); i++) m.put(names.get(i), args.get(i));
         return new Subst(m);
     }
 
-    Item valueItem(String defPath) {
+    public Item valueItem(String defPath) {
         ItemTable t = program.tables().get(Program.crateOf(defPath));
         return t == null ? null : t.valueItem(defPath);
     }
 
-    Item typeItem(String defPath) {
+    public Item typeItem(String defPath) {
         ItemTable t = program.tables().get(Program.crateOf(defPath));
         return t == null ? null : t.typeItem(defPath);
     }
@@ -242,7 +285,12 @@ final class Resolver {
     // ---- value paths
 
     /** What a call of the value path {@code p} (concrete, as {@code crate}'s MIR prints it) runs. */
-    Callee callee(String crate, Path p) {
+    public Callee callee(String crate, Path p) {
+        return callee(crate, p, null);
+    }
+
+    /** {@code argTys}, the call's argument types when known, pick the impl of a trait declared in a fn body. */
+    public Callee callee(String crate, Path p, List<Ty> argTys) {
         MonoItem.Fn fn;
         PathSegment last = p.last();
         if (!(last instanceof PathSegment.Ident name)) throw new CollectException("unsupported callee path " + p);
@@ -250,12 +298,12 @@ final class Resolver {
         List<GenericArg> fnArgs = args(crate, name.args());
         PathSegment head = prefix.segments().isEmpty() ? null : prefix.last();
         if (head instanceof PathSegment.QualifiedSelf q && q.trait() != null) {
-            return traitMethod(crate, ty(crate, q.self()), q.trait(), name.name(), fnArgs);
+            return traitMethod(crate, ty(crate, q.self()), q.trait(), name.name(), fnArgs, argTys);
         }
         if (head instanceof PathSegment.ImplFor f && f.trait() != null) {
-            return traitMethod(crate, ty(crate, f.self()), f.trait(), name.name(), fnArgs);
+            return traitMethod(crate, ty(crate, f.self()), f.trait(), name.name(), fnArgs, argTys);
         }
-        if (fnLocal(crate, prefix)) return new Callee.Foreign(name.name());
+        if (fnLocal(crate, prefix) && resolveDefPath(crate, names(p.segments())) == null) return new Callee.Foreign(name.name());
         fn = item(crate, p);
         Item item = valueItem(fn.defPath());
         if (fn.defPath().equals(DROP_IN_PLACE)) {
@@ -287,7 +335,7 @@ final class Resolver {
     java.util.function.Predicate<Ty> needsDropHook;
 
     /** The item a non-trait value path names, with its args (impl args from the self type of an inherent impl). */
-    MonoItem.Fn item(String crate, Path p) {
+    public MonoItem.Fn item(String crate, Path p) {
         List<PathSegment> segs = p.segments();
         PathSegment.Ident name = (PathSegment.Ident) p.last();
         List<GenericArg> fnArgs = args(crate, name.args());
@@ -343,6 +391,8 @@ final class Resolver {
                     List<GenericArg> adtArgs = ((Ty.Adt) self).path().last() instanceof PathSegment.Ident id ? id.args() : List.of();
                     return MonoItem.Fn.item(typePath + "::" + name.name(), adtArgs);
                 }
+                MonoItem.Fn local = fnLocalImplMethod(self, name.name());
+                if (local != null) return local;
                 throw new CollectException("no inherent method `" + name.name() + "` of `" + typePath + "`");
             }
         }
@@ -355,12 +405,23 @@ final class Resolver {
     }
 
     private MonoItem.Fn implFn(String fnDefPath, Item.Impl impl, Subst implArgs, List<GenericArg> fnArgs) {
+        if (impl.synthesized()) {
+            // an impl recovered from MIR has no declared generics: its method's params come from the body
+            List<GenericArg> args = new ArrayList<>();
+            int next = 0;
+            for (String param : params(fnDefPath)) {
+                GenericArg a = implArgs.get(param);
+                if (a == null && next < fnArgs.size()) a = fnArgs.get(next++);
+                args.add(a != null ? a : new GenericArg.Type(new Ty.Param(param)));
+            }
+            return MonoItem.Fn.item(fnDefPath, args);
+        }
         List<GenericArg> args = new ArrayList<>();
         for (GenericParam gp : impl.generics().params()) {
             if (gp instanceof GenericParam.Lifetime) continue;
             GenericArg a = implArgs.get(gp.name());
-            if (a == null) throw new CollectException("impl param `" + gp.name() + "` of " + impl.defPath() + " not determined");
-            args.add(a);
+            // a path to an item nested in the method names the impl by its identity args
+            args.add(a != null ? a : new GenericArg.Type(new Ty.Param(gp.name())));
         }
         args.addAll(fnArgs);
         return MonoItem.Fn.item(fnDefPath, args);
@@ -380,7 +441,7 @@ final class Resolver {
     }
 
     /** A path as printed in {@code crate}'s MIR (local paths without the crate name) to the def path of its item. */
-    String resolveDefPath(String crate, List<String> names) {
+    public String resolveDefPath(String crate, List<String> names) {
         if (names == null || names.isEmpty()) return null;
         String joined = String.join("::", names);
         if (names.size() == 1 && program.tables().get(Program.crateOf(joined)) != null && names.get(0).contains("::")) {
@@ -388,6 +449,11 @@ final class Resolver {
         }
         boolean crateFirst = program.tables().get(names.get(0)) != null;
         List<String> tries = crateFirst ? List.of(joined, crate + "::" + joined) : List.of(crate + "::" + joined);
+        for (String t : tries) {
+            // items declared in closures resolve only by their def path
+            ItemTable table = program.tables().get(Program.crateOf(t));
+            if (table != null && table.contains(t)) return t;
+        }
         for (String t : tries) {
             if (program.tables().resolve(t) instanceof Resolution.Local l && l.item() != null) {
                 return l.member() == null ? l.item().defPath() : l.item().defPath() + "::" + l.member();
@@ -399,18 +465,106 @@ final class Resolver {
     // ---- trait methods
 
     Callee traitMethod(String crate, Ty self, Path traitPath, String method, List<GenericArg> fnArgs) {
+        return traitMethod(crate, self, traitPath, method, fnArgs, null);
+    }
+
+    Callee traitMethod(String crate, Ty self, Path traitPath, String method, List<GenericArg> fnArgs, List<Ty> argTys) {
         TraitSelector sel = selector(crate);
+        if (sel.traitDefPath(traitPath) == null && traitPath.segments().size() > 1) {
+            MonoItem.Fn local = fnLocalTraitMethod(crate, self, traitPath, method, argTys);
+            if (local != null) return new Callee.Instance(local);
+            if (System.getenv("MIRLINK_DEBUG") != null) System.err.println("fn-local trait " + traitPath + " self " + self + " args " + argTys);
+        }
         TraitRef ref = sel.traitRef(traitPath, self);
         ref = new TraitRef(ref.trait(), self, args(crate, ref.args()));
         return traitMethod(ref, method, fnArgs);
     }
 
-    Callee traitMethod(TraitRef ref, String method, List<GenericArg> fnArgs) {
+    /**
+     * A trait declared inside a fn body ({@code Iterator::advance_by::SpecAdvanceBy}), which rustdoc
+     * does not document: its impls are the ones the linker recovered from MIR under that fn, without
+     * generics, so the impl method's params are bound by matching its MIR signature against the call's
+     * argument types. Of several that match, the last one declared is taken: std declares a
+     * specializing impl after the default one it specializes.
+     */
+    private MonoItem.Fn fnLocalTraitMethod(String crate, Ty self, Path traitPath, String method, List<Ty> argTys) {
+        Path owner = new Path(traitPath.segments().subList(0, traitPath.segments().size() - 1));
+        String fn;
+        try {
+            fn = item(crate, owner).defPath();
+        } catch (CollectException | dev.mirlink.mir.traits.TraitSelectionException e) {
+            if (System.getenv("MIRLINK_DEBUG") != null) System.err.println("owner " + owner + ": " + e);
+            return null;
+        }
+        if (!(valueItem(fn) instanceof Item.Fn)) return null;
+        ItemTable table = program.tables().get(Program.crateOf(fn));
+        MonoItem.Fn found = null;
+        if (System.getenv("MIRLINK_DEBUG") != null) System.err.println("owner fn " + fn);
+        for (Item.Impl impl : table.impls()) {
+            if (!fn.equals(DefPaths.parent(impl.defPath()))) continue;
+            String methodPath = impl.defPath() + "::" + method;
+            MirEntry.BodyEntry e = program.body(methodPath);
+            if (e == null) continue;
+            List<Ty> declared = new ArrayList<>();
+            for (int i = 1; i <= e.body().argCount(); i++) declared.add(e.body().localDecls().get(i).ty());
+            Subst s = null;
+            if (argTys != null) {
+                s = selector(table.crateName()).matchTys(methodPath, declared, argTys);
+            } else if (!declared.isEmpty()) {
+                // only the receiver is known (a closure's parent path): &self, &mut self or self
+                for (Ty receiver : List.of(new Ty.Ref(null, self, Ty.Mutability.MUT), new Ty.Ref(null, self, Ty.Mutability.NOT), self)) {
+                    s = selector(table.crateName()).matchTys(methodPath, declared.subList(0, 1), List.of(receiver));
+                    if (s != null) break;
+                }
+            }
+            if (s == null) continue;
+            found = bodyParamsItem(methodPath, s);
+        }
+        return found;
+    }
+
+    /**
+     * A type declared in a fn body implements traits in that body too, and the linker recovered those
+     * impls from MIR without their trait: the one whose self type matches and which has {@code method}.
+     */
+    private MonoItem.Fn fnLocalImplMethod(Ty self, String method) {
+        if (!(self instanceof Ty.Adt a)) return null;
+        String adt = DropGlue.adtPath(a);
+        String fn = DefPaths.parent(adt);
+        if (fn == null || !(valueItem(fn) instanceof Item.Fn)) return null;
+        ItemTable table = program.tables().get(Program.crateOf(adt));
+        for (Item.Impl impl : table.impls()) {
+            if (!fn.equals(DefPaths.parent(impl.defPath())) || program.body(impl.defPath() + "::" + method) == null) continue;
+            Subst s = selector(table.crateName()).matchSelf(impl, self);
+            if (s != null) return bodyParamsItem(impl.defPath() + "::" + method, s);
+        }
+        return null;
+    }
+
+    /** An instance of a method recovered from MIR, its params (read from its body) bound by {@code s}. */
+    private MonoItem.Fn bodyParamsItem(String methodPath, Subst s) {
+        List<GenericArg> args = new ArrayList<>();
+        for (String param : params(methodPath)) {
+            GenericArg a = s.get(param);
+            if (a == null) throw new CollectException("param `" + param + "` of `" + methodPath + "` not determined");
+            args.add(a);
+        }
+        return MonoItem.Fn.item(methodPath, args);
+    }
+
+    public Callee traitMethod(TraitRef ref, String method, List<GenericArg> fnArgs) {
         Item.Trait trait = (Item.Trait) typeItem(ref.trait());
         String traitFn = null;
         for (AssocItem a : trait.items()) if (a instanceof AssocItem.Fn f && f.name().equals(method)) traitFn = f.defPath();
         if (traitFn == null) throw new CollectException("trait " + ref.trait() + " has no fn " + method);
-        Selection s = selector.select(ref);
+        Selection s;
+        try {
+            s = selector.select(ref);
+        } catch (dev.mirlink.mir.traits.TraitSelectionException e) {
+            MonoItem.Fn local = e.reason().equals("no impl") ? fnLocalImplMethod(ref.self(), method) : null;
+            if (local == null) throw e;
+            return new Callee.Instance(local);
+        }
         List<GenericArg> traitArgs = new ArrayList<>();
         traitArgs.add(new GenericArg.Type(ref.self()));
         traitArgs.addAll(ref.args());

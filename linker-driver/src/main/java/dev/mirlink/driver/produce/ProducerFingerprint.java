@@ -24,6 +24,10 @@ final class ProducerFingerprint {
             "dev/mirlink/mir/item/", "dev/mirlink/mir/CrateItem", "dev/mirlink/mir/CrateRecord", "dev/mirlink/bridge/",
             "dev/mirlink/rlib/", "dev/mirlink/driver/produce/"};
 
+    /** Link-time helpers that live beside the model but never run while producing an rlib. */
+    private static final java.util.Set<String> LINK_TIME_ONLY = java.util.Set.of(
+            "dev/mirlink/mir/item/VisiblePaths", "dev/mirlink/mir/body/ClosureUpvars");
+
     private ProducerFingerprint() {}
 
     static String compute() {
@@ -57,6 +61,7 @@ final class ProducerFingerprint {
 
     private static boolean relevant(String name) {
         if (!name.endsWith(".class")) return false;
+        for (String skip : LINK_TIME_ONLY) if (name.startsWith(skip + ".class") || name.startsWith(skip + "$")) return false;
         for (String p : PACKAGES) if (name.startsWith(p)) return true;
         return false;
     }

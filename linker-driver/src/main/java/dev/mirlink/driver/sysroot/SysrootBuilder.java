@@ -53,7 +53,7 @@ public final class SysrootBuilder {
     /** Returns the cached sysroot, building it first if needed; concurrent callers wait for one build. */
     public Path build() {
         Path dir = sysrootDir();
-        if (Files.isRegularFile(dir.resolve(".complete"))) return dir;
+        if (Files.isRegularFile(dir.resolve(".complete"))) return touched(dir);
         try (FileChannel lock = FileChannel.open(Files.createDirectories(dir.getParent()).resolve(dir.getFileName() + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = lock.lock()) {
@@ -61,6 +61,16 @@ public final class SysrootBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock the sysroot cache at " + dir, e);
         }
+    }
+
+    /** Marks a sysroot as in use, so that no other build prunes it (see {@link #pruneOtherBuilds}). */
+    private static Path touched(Path dir) {
+        try {
+            Files.setLastModifiedTime(dir, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException ignored) {
+            // a read-only cache is still usable
+        }
+        return dir;
     }
 
     private Path buildLocked(Path dir) {
@@ -110,13 +120,20 @@ public final class SysrootBuilder {
         }
     }
 
-    /** Sysroots of the same rustc, target and panic strategy made by another mirlink build are stale. */
+    /**
+     * Sysroots of the same rustc, target and panic strategy made by another mirlink build are stale
+     * once unused for a day; until then another checkout (a worktree, a CI clone) may still use them.
+     */
     private void pruneOtherBuilds(Path dir) throws IOException {
         String prefix = rustc.version() + "-" + target + "-panic-" + panic + "-";
+        java.nio.file.attribute.FileTime dayAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 86_400_000L);
         try (Stream<Path> siblings = Files.list(dir.getParent())) {
             for (Path p : siblings.toList()) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(prefix) && !p.equals(dir) && !name.endsWith(".lock")) FileTrees.delete(p);
+                if (name.startsWith(prefix) && !p.equals(dir) && !name.endsWith(".lock")
+                        && Files.getLastModifiedTime(p).compareTo(dayAgo) < 0) {
+                    FileTrees.delete(p);
+                }
             }
         }
     }

@@ -77,6 +77,7 @@ public final class TraitSelector {
         final Map<Item.Impl, CanonImpl> canonImpls = new HashMap<>();
         final Map<TraitRef, Selection> cache = new HashMap<>();
         Function<Ty.Closure, FnSig> closureSigs = c -> null;
+        Function<Ty.Closure, List<Ty>> closureUpvars = c -> null;
     }
 
     /** A selector reading paths as printed in {@code crate}'s MIR, sharing this one's caches. */
@@ -87,6 +88,11 @@ public final class TraitSelector {
     /** Where closure signatures come from (their MIR bodies): needed to normalize {@code <closure as FnOnce>::Output}. */
     public void setClosureSigs(Function<Ty.Closure, FnSig> closureSigs) {
         shared.closureSigs = closureSigs;
+    }
+
+    /** Where closure capture types come from: a closure is Copy or Clone when its captures are. */
+    public void setClosureUpvars(Function<Ty.Closure, List<Ty>> closureUpvars) {
+        shared.closureUpvars = closureUpvars;
     }
 
     /** A bound {@code self: trait<args, Assoc = ty>}; {@code args} exclude Self and lifetimes. */
@@ -214,6 +220,23 @@ public final class TraitSelector {
         }
     }
 
+    /**
+     * Binds the params of {@code patterns} (types as written in the MIR of the item at {@code defPath})
+     * so that they equal the concrete canonical {@code types}; null when they do not match.
+     */
+    public Subst matchTys(String defPath, List<Ty> patterns, List<Ty> types) {
+        if (patterns.size() != types.size()) return null;
+        String saved = crateHint;
+        crateHint = defPath;
+        try {
+            Map<String, GenericArg> b = new LinkedHashMap<>();
+            for (int i = 0; i < patterns.size(); i++) if (!match(canon(patterns.get(i)), types.get(i), b, null)) return null;
+            return new Subst(b);
+        } finally {
+            crateHint = saved;
+        }
+    }
+
     /** The canonical def path of the trait a printed trait path names, or null. */
     public String traitDefPath(Path trait) {
         return canonicalTraitOrNull(trait);
@@ -233,6 +256,15 @@ public final class TraitSelector {
                         && !lastName(a.path()).equals(lastName(q.path()))) continue;
                 if (!impl.blanket() && !(impl.selfTy() instanceof Ty.Adt) && impl.selfTy().getClass() != ref.self().getClass()) continue;
                 if (!impl.blanket() && impl.selfTy() instanceof Ty.Adt && !(ref.self() instanceof Ty.Adt)) continue;
+                // an impl inside a fn body is for a type of that body
+                String implParent = DefPaths.parent(impl.defPath());
+                ItemTable implTable = tables.get(implParent == null ? "" : implParent.split("::")[0]);
+                if (implTable != null && implTable.valueItem(implParent) instanceof Item.Fn
+                        && !(ref.self() instanceof Ty.Adt q0 && adtName(q0).startsWith(implParent + "::"))) continue;
+                // a type declared inside a trait or impl method, which a type of a module cannot be
+                if (!impl.blanket() && impl.selfTy() instanceof Ty.Adt a && ref.self() instanceof Ty.Adt q
+                        && a.path().segments().stream().anyMatch(seg -> !(seg instanceof PathSegment.Ident))
+                        && !adtName(q).contains("<")) continue;
                 throw new TraitSelectionException("unreadable candidate impl", ref, impl.defPath() + ": " + e.getMessage());
             }
             Map<String, GenericArg> b = tryImpl(ci, ref);
@@ -364,7 +396,11 @@ public final class TraitSelector {
                 case Ty.Ref r -> r.mutability() == Ty.Mutability.NOT;
                 case Ty.Tuple tu -> tu.elements().stream().allMatch(e -> holds(new TraitRef(ref.trait(), e, List.of())));
                 case Ty.Array a -> holds(new TraitRef(ref.trait(), a.element(), List.of()));
-                case Ty.Closure c -> throw new TraitSelectionException("closure captures", ref, null);
+                case Ty.Closure c -> {
+                    List<Ty> upvars = shared.closureUpvars.apply(c);
+                    if (upvars == null) throw new TraitSelectionException("closure captures", ref, null);
+                    yield upvars.stream().allMatch(u -> holds(new TraitRef(ref.trait(), u, List.of())));
+                }
                 default -> false;
             };
             case FN, FN_MUT, FN_ONCE -> t instanceof Ty.Closure || t instanceof Ty.FnDef || t instanceof Ty.FnPtr;
@@ -494,6 +530,10 @@ public final class TraitSelector {
             } else if (b.trait().equals(FN_ONCE) && p.name().equals("Output") && self instanceof Ty.Closure c
                     && shared.closureSigs.apply(c) instanceof FnSig sig) {
                 return sig.output();
+            } else if (b.trait().equals(POINTEE) && p.name().equals("Metadata")) {
+                return pointeeMetadata(self, ctx);
+            } else if (b.trait().equals(DISCRIMINANT_KIND) && p.name().equals("Discriminant")) {
+                return discriminantTy(self);
             } else {
                 throw new TraitSelectionException("builtin projection", ctx, p.toString());
             }
@@ -507,6 +547,31 @@ public final class TraitSelector {
             throw new TraitSelectionException("no assoc type value", ctx, p.toString());
         }
         throw new TraitSelectionException("no such assoc type", ctx, p.toString());
+    }
+
+    /** {@code <T as Pointee>::Metadata} (rustc_middle/src/ty/sty.rs {@code ptr_metadata_ty}): (), usize, or DynMetadata. */
+    private Ty pointeeMetadata(Ty self, TraitRef ctx) {
+        return switch (self) {
+            case Ty.Slice s -> new Ty.Int(Ty.IntTy.USIZE);
+            case Ty.Str s -> new Ty.Int(Ty.IntTy.USIZE);
+            case Ty.Dynamic d -> new Ty.Adt(new Path(List.of(new PathSegment.Ident("core::ptr::metadata::DynMetadata",
+                    List.of(new GenericArg.Type(d))))));
+            case Ty.Adt a when typeItem(adtName(a)) instanceof Item.Adt adt && adt.kind() == Item.Adt.Kind.STRUCT
+                    && !adt.fields().isEmpty() -> {
+                Ty last = canonIn(adt.defPath(), adt.fields().get(adt.fields().size() - 1).ty());
+                Ty tail = resolve(Subst.of(withoutLifetimes(adt.generics()), typeArgs(lastArgs(a.path()))).ty(last), ctx);
+                yield sized(tail, ctx) ? new Ty.Tuple(List.of()) : pointeeMetadata(tail, ctx);
+            }
+            default -> new Ty.Tuple(List.of());
+        };
+    }
+
+    /** {@code <T as DiscriminantKind>::Discriminant}: an enum's repr int (isize by default), u8 for other types. */
+    private Ty discriminantTy(Ty self) {
+        if (self instanceof Ty.Adt a && typeItem(adtName(a)) instanceof Item.Adt adt && adt.kind() == Item.Adt.Kind.ENUM) {
+            return new Ty.Int(adt.repr().intType() != null ? adt.repr().intType() : Ty.IntTy.ISIZE);
+        }
+        return new Ty.Int(Ty.IntTy.U8);
     }
 
     /**
@@ -740,7 +805,12 @@ public final class TraitSelector {
 
     private Ty canonAdt(Ty.Adt a) {
         String name = canonicalPath(a.path());
-        if (name == null) throw new TraitSelectionException("unresolved type path", a, null);
+        if (name == null) {
+            // a const generic arg that is an enum variant: atomic_load::<T, intrinsics::AtomicOrdering::SeqCst>
+            String variant = variantPath(a.path());
+            if (variant != null) return new Ty.Adt(new Path(List.of(new PathSegment.Ident(variant))));
+            throw new TraitSelectionException("unresolved type path", a, null);
+        }
         Item item = typeItem(name);
         List<GenericArg> args = typeArgs(lastArgs(a.path())).stream().map(this::canonArg).toList();
         if (item instanceof Item.TypeAlias alias) return canon(Subst.of(withoutLifetimes(alias.generics()), args).ty(alias.ty()));
@@ -801,11 +871,27 @@ public final class TraitSelector {
         for (String scope = crateHint == null ? null : DefPaths.parent(crateHint); r == null && scope != null; scope = DefPaths.parent(scope)) {
             r = resolved(scope + "::" + joined);
         }
-        if (r == null && crateHint != null && tables.get(names.get(0)) == null) r = resolved(crateHint.split("::")[0] + "::" + joined);
-        if (r == null && localCrate != null && tables.get(names.get(0)) == null) r = resolved(localCrate + "::" + joined);
+        // a crate's own module may share a crate's name: std's and alloc's `alloc`
+        if (r == null && crateHint != null) r = resolved(crateHint.split("::")[0] + "::" + joined);
+        if (r == null && localCrate != null) r = resolved(localCrate + "::" + joined);
         // names from the prelude (Clone, Iterator, …), which no module's uses list
         if (r == null && names.size() == 1) r = resolved("core::prelude::v1::" + joined);
         return r;
+    }
+
+    private String variantPath(Path p) {
+        List<String> names = new ArrayList<>();
+        for (PathSegment s : p.segments()) {
+            if (!(s instanceof PathSegment.Ident id) || !id.args().isEmpty()) return null;
+            names.add(id.name());
+        }
+        String joined = String.join("::", names);
+        for (String c : new String[] {joined, localCrate == null ? null : localCrate + "::" + joined}) {
+            if (c != null && tables.resolve(c) instanceof Resolution.Local l && l.member() != null && l.item() instanceof Item.Adt) {
+                return l.item().defPath() + "::" + l.member();
+            }
+        }
+        return null;
     }
 
     private String resolved(String path) {

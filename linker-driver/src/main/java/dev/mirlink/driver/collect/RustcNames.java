@@ -1,0 +1,784 @@
+package dev.mirlink.driver.collect;
+
+import dev.mirlink.bridge.rustc.Rustc;
+import dev.mirlink.mir.item.DefPaths;
+import dev.mirlink.mir.item.GenericParam;
+import dev.mirlink.mir.item.Generics;
+import dev.mirlink.mir.item.Item;
+import dev.mirlink.mir.item.ItemTable;
+import dev.mirlink.mir.item.VisiblePaths;
+import dev.mirlink.mir.print.MirPrinter;
+import dev.mirlink.mir.traits.Subst;
+import dev.mirlink.mir.ty.FnSig;
+import dev.mirlink.mir.ty.GenericArg;
+import dev.mirlink.mir.ty.Path;
+import dev.mirlink.mir.ty.PathSegment;
+import dev.mirlink.mir.ty.Region;
+import dev.mirlink.mir.ty.TraitBound;
+import dev.mirlink.mir.ty.Ty;
+import dev.mirlink.mir.ty.TyConst;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Names mono items as {@code rustc -Zprint-mono-items -Zspan-free-formats} does: rustc's
+ * {@code FmtPrinter} (rustc_middle/src/ty/print/pretty.rs) driving {@code default_print_def_path}
+ * and {@code default_print_impl_path} (ty/print/mod.rs), in the value namespace, with paths of
+ * other crates as {@link VisiblePaths} prints them and the binary crate's without a crate prefix.
+ * Canonical args carry no lifetimes; rustc's carry erased ones, printed {@code '_}, so they are
+ * put back from the generics of each item on the path.
+ */
+public final class RustcNames implements MonoItemNames {
+    private static final GenericArg ERASED = new GenericArg.Lifetime(new Region("'_"));
+
+    private final Program program;
+    private final Resolver resolver;
+    private final Supplier<VisiblePaths> visibleSupplier;
+    private volatile VisiblePaths visible;
+    private final Map<String, Gen> generics = new ConcurrentHashMap<>();
+    private final Map<String, Ty> implSelf = new ConcurrentHashMap<>();
+    private final Map<String, Object> implTrait = new ConcurrentHashMap<>();
+
+    RustcNames(Program program, Supplier<VisiblePaths> visible) {
+        this.program = program;
+        this.resolver = new Resolver(program);
+        this.visibleSupplier = visible;
+    }
+
+    /** Names for {@code program}, visible paths searched from the crates the binary crate names directly. */
+    public static RustcNames of(Program program) {
+        return of(program, null);
+    }
+
+    /**
+     * As {@link #of(Program)}; {@code target} (null: the host) selects the cfg under which the
+     * library sources are read for {@code #[doc(hidden)]} and doc-only modules.
+     */
+    public static RustcNames of(Program program, String target) {
+        return new RustcNames(program, () -> new VisiblePaths(program.tables(), program.localCrate(), roots(program),
+                attrs(program, target)));
+    }
+
+    /** {@link VisiblePaths#attrsFromSources} from the rust-src of the rustc mirlink drives; none when it cannot be found. */
+    private static VisiblePaths.Attrs attrs(Program program, String target) {
+        try {
+            if (System.getenv("RN_NOATTRS") != null) return VisiblePaths.Attrs.NONE;
+            Rustc rustc = Rustc.locate(null);
+            List<String> cmd = new ArrayList<>(List.of(rustc.executable().toString(), "--print", "cfg"));
+            if (target != null) cmd.addAll(List.of("--target", target));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+            Rustc.withoutJobserver(pb);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) return VisiblePaths.Attrs.NONE;
+            return VisiblePaths.attrsFromSources(program.tables(), rustc.rustSrc(), Set.of(out.strip().split("\n")));
+        } catch (java.io.IOException | RuntimeException e) {
+            return VisiblePaths.Attrs.NONE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return VisiblePaths.Attrs.NONE;
+        }
+    }
+
+    /**
+     * cstore_impl.rs visible_parent_map starts from the crates the local crate depends on directly:
+     * the injected {@code std} ({@code core} under {@code #![no_std]}) first, then those it names.
+     */
+    static List<String> roots(Program program) {
+        ItemTable local = program.tables().get(program.localCrate());
+        Set<String> ext = local == null ? Set.of() : local.externCrates();
+        String source = source(local);
+        List<String> roots = new ArrayList<>();
+        boolean noStd = !ext.contains("std");
+        roots.add(noStd ? "core" : "std");
+        // a crate named by path in a 2018+ crate is a root; the tables' extern crates also list crates
+        // only mentioned through types, so the source decides when it can be read
+        if (!noStd && (source == null ? ext.contains("core") : source.contains("core::"))) roots.add("core");
+        if (source == null ? ext.contains("alloc") : source.contains("extern crate alloc")) roots.add("alloc");
+        if (noStd && !roots.contains("alloc")) roots.add("compiler_builtins");
+        return roots;
+    }
+
+    /** The text of the crate root's file, or null when it cannot be read from here. */
+    private static String source(ItemTable local) {
+        if (local == null || !(local.typeItem(local.crateName()) instanceof Item.Module m) || m.span() == null) return null;
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(m.span().file()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private VisiblePaths visible() {
+        VisiblePaths v = visible;
+        if (v == null) {
+            synchronized (this) {
+                if (visible == null) visible = visibleSupplier.get();
+                v = visible;
+            }
+        }
+        return v;
+    }
+
+    @Override
+    public String name(MonoItem item) {
+        if (System.getenv("RN_DEBUG") != null) return nameOf(item) + "    ## " + MonoItemPrinter.CANONICAL.print(item) + " " + roots(program);
+        return nameOf(item);
+    }
+
+    private String nameOf(MonoItem item) {
+        try {
+            return switch (item) {
+                case MonoItem.Static s -> "static " + new P(true).defPathStr(s.defPath(), List.of());
+                case MonoItem.Fn f -> "fn " + new P(true).defPathStr(f.defPath(), fullArgs(f.defPath(), f.args())) + switch (f.kind()) {
+                    case ITEM -> "";
+                    case DROP_GLUE -> " - shim(" + (f.shimTy() == null ? "None" : "Some(" + ty(f.shimTy()) + ")") + ")";
+                    case VTABLE_SHIM -> " - shim(vtable)";
+                    case REIFY_SHIM -> " - shim(reify)";
+                    case CLOSURE_ONCE_SHIM -> " - shim";
+                    case FN_PTR_SHIM, CLONE_SHIM, FN_PTR_ADDR_SHIM -> " - shim(" + ty(f.shimTy()) + ")";
+                };
+            };
+        } catch (RuntimeException e) {
+            // a name is for output only: never fail the link over it
+            return MonoItemPrinter.CANONICAL.print(item) + " /* " + e + " */";
+        }
+    }
+
+    @Override
+    public String ty(Ty ty) {
+        P p = new P(false);
+        p.ty(ty);
+        return p.sb.toString();
+    }
+
+    // ---- generics (rustc's generics_of)
+
+    /**
+     * The generics of a def: {@code parent} is the def whose params come first (an impl's or
+     * trait's for their fns, the enclosing item's for a closure), {@code own} its own params in
+     * rustc's order ({@code Self} first for a trait), late-bound lifetimes of fns excluded.
+     */
+    record Gen(String parent, int parentCount, List<GenericParam> own, boolean hasSelf, String def) {
+        int count() { return parentCount + own.size(); }
+    }
+
+    private static final GenericParam SELF = new GenericParam.Type("Self", List.of(), null, false);
+
+    Gen gen(String def) {
+        Gen g = generics.get(def);
+        if (g != null) return g;
+        g = computeGen(def);
+        generics.put(def, g);
+        return g;
+    }
+
+    private Gen computeGen(String def) {
+        String last = DefPaths.last(def);
+        String parent = DefPaths.parent(def);
+        if (DefPaths.isDisambiguated(last)) {
+            // closures take their parent's generics, and print none of their own
+            Gen pg = parent == null ? null : gen(parent);
+            return new Gen(parent, pg == null ? 0 : pg.count(), List.of(), pg != null && pg.hasSelf(), def);
+        }
+        ItemTable table = program.tables().get(Program.crateOf(def));
+        if (table == null) return new Gen(null, 0, List.of(), false, def);
+        Item type = table.typeItem(def);
+        Item value = table.valueItem(def);
+        if (DefPaths.isImplSegment(last) && type instanceof Item.Impl impl) {
+            return new Gen(null, 0, impl.generics().params(), false, def);
+        }
+        if (type instanceof Item.Trait trait) {
+            List<GenericParam> own = new ArrayList<>();
+            own.add(SELF);
+            own.addAll(trait.generics().params());
+            return new Gen(null, 0, own, true, def);
+        }
+        if (value instanceof Item.Fn fn) {
+            Item container = parent == null ? null : table.typeItem(parent);
+            String genParent = null;
+            int parentCount = 0;
+            boolean hasSelf = false;
+            if (container instanceof Item.Impl || container instanceof Item.Trait) {
+                Gen pg = gen(parent);
+                genParent = parent;
+                parentCount = pg.count();
+                hasSelf = pg.hasSelf();
+            }
+            List<GenericParam> own = new ArrayList<>();
+            if (fn.synthesized()) {
+                for (String n : resolver.params(def).subList(parentCountNonLifetime(genParent), resolver.params(def).size())) {
+                    own.add(new GenericParam.Type(n, List.of(), null, n.startsWith("impl ")));
+                }
+            } else {
+                for (GenericParam p : fn.generics().params()) {
+                    if (p instanceof GenericParam.Lifetime l && lateBound(fn, l)) continue;
+                    own.add(p);
+                }
+            }
+            return new Gen(genParent, parentCount, own, hasSelf, def);
+        }
+        if (type instanceof Item.Adt adt) return new Gen(null, 0, adt.generics().params(), false, def);
+        if (type instanceof Item.TypeAlias alias) return new Gen(null, 0, alias.generics().params(), false, def);
+        return new Gen(null, 0, List.of(), false, def);
+    }
+
+    private int parentCountNonLifetime(String parent) {
+        if (parent == null) return 0;
+        int n = 0;
+        for (GenericParam p : allParams(parent)) if (!(p instanceof GenericParam.Lifetime)) n++;
+        return n;
+    }
+
+    /** All params of {@code def}, its parents' first. */
+    private List<GenericParam> allParams(String def) {
+        Gen g = gen(def);
+        List<GenericParam> out = new ArrayList<>(g.parent() == null ? List.of() : allParams(g.parent()));
+        if (g.parent() == null && g.parentCount() > 0) {
+            // closure: parent is the enclosing def
+            out.addAll(allParams(DefPaths.parent(def)));
+        }
+        out.addAll(g.own());
+        return out;
+    }
+
+    /**
+     * rustc_hir_analysis resolve_bound_vars is_late_bound_map: a fn's lifetime is late-bound when
+     * its inputs mention it and no bound or where-clause does.
+     */
+    private static boolean lateBound(Item.Fn fn, GenericParam.Lifetime l) {
+        String needle = "Region[name=" + l.name() + "]";
+        if (!l.outlives().isEmpty()) return false;
+        Generics g = fn.generics();
+        for (GenericParam p : g.params()) {
+            if (p instanceof GenericParam.Lifetime o && o.outlives().contains(l.name())) return false;
+            if (p instanceof GenericParam.Type t && t.bounds().toString().contains(needle)) return false;
+        }
+        if (g.where().toString().contains(needle)) return false;
+        return fn.sig() != null && fn.sig().inputs().toString().contains(needle);
+    }
+
+    /** Canonical args (no lifetimes) to rustc's: an erased lifetime for each lifetime param, in order. */
+    List<GenericArg> fullArgs(String def, List<GenericArg> args) {
+        List<GenericParam> params = allParams(def);
+        // no args at all for a def with type or const params: the identity, left to the printer
+        if (args.isEmpty() && params.stream().anyMatch(p -> !(p instanceof GenericParam.Lifetime))) return args;
+        List<GenericArg> out = new ArrayList<>();
+        int i = 0;
+        for (GenericParam p : params) {
+            if (p instanceof GenericParam.Lifetime) {
+                out.add(ERASED);
+            } else {
+                if (i >= args.size()) break;
+                out.add(args.get(i++));
+            }
+        }
+        while (i < args.size()) out.add(args.get(i++));
+        return out;
+    }
+
+    private Subst subst(String def, List<GenericArg> fullArgs) {
+        List<GenericParam> params = allParams(def);
+        Map<String, GenericArg> m = new HashMap<>();
+        for (int i = 0; i < Math.min(params.size(), fullArgs.size()); i++) {
+            if (!(params.get(i) instanceof GenericParam.Lifetime)) m.put(params.get(i).name(), fullArgs.get(i));
+        }
+        return new Subst(m);
+    }
+
+    /** generics.rs own_args_no_defaults: own args, {@code Self} left out, trailing ones equal to their default dropped. */
+    private List<GenericArg> ownArgsNoDefaults(String def, Gen g, List<GenericArg> args) {
+        int start = g.parentCount();
+        if (g.hasSelf() && g.parent() == null) start = 1;
+        int end = g.count();
+        Subst s = null;
+        for (int k = g.own().size() - 1; k >= 0; k--) {
+            GenericParam p = g.own().get(k);
+            int index = g.parentCount() + k;
+            if (index >= args.size() || index < start) break;
+            boolean same = false;
+            if (p instanceof GenericParam.Type t && t.defaultTy() != null && args.get(index) instanceof GenericArg.Type at) {
+                if (s == null) {
+                    Map<String, GenericArg> m = new HashMap<>(subst(def, args).args());
+                    if (g.hasSelf()) m.put("Self", args.get(0));
+                    s = new Subst(m);
+                }
+                try {
+                    same = s.ty(canonIn(def, t.defaultTy())).equals(at.ty());
+                } catch (RuntimeException e) {
+                    same = false;
+                }
+            } else if (p instanceof GenericParam.Const c && c.defaultValue() != null && args.get(index) instanceof GenericArg.Const ac
+                    && ac.value() instanceof TyConst.Value v) {
+                same = c.defaultValue().strip().equals(v.bits().toString());
+            }
+            if (!same) break;
+            end--;
+        }
+        return args.subList(Math.min(start, args.size()), Math.min(end, args.size()));
+    }
+
+    /** rustdoc leaves out trailing args equal to their defaults ({@code impl Sum for u32}): put them back. */
+    private List<GenericArg> withDefaults(String def, List<GenericArg> args) {
+        Gen g = gen(def);
+        if (args.size() >= g.count()) return args;
+        List<GenericArg> out = new ArrayList<>(args);
+        for (int k = args.size() - g.parentCount(); k < g.own().size(); k++) {
+            if (k < 0) return args;
+            GenericParam p = g.own().get(k);
+            if (p instanceof GenericParam.Lifetime) {
+                out.add(ERASED);
+            } else if (p instanceof GenericParam.Type t && t.defaultTy() != null) {
+                Map<String, GenericArg> m = new HashMap<>(subst(def, out).args());
+                if (g.hasSelf()) m.put("Self", out.get(0));
+                out.add(new GenericArg.Type(new Subst(m).ty(canonIn(def, t.defaultTy()))));
+            } else {
+                return args;
+            }
+        }
+        return out;
+    }
+
+    private Ty canonIn(String def, Ty t) {
+        return resolver.tyIn(def, t);
+    }
+
+    // ---- impls
+
+    private Item.Impl impl(String def) {
+        ItemTable t = program.tables().get(Program.crateOf(def));
+        return t != null && t.typeItem(def) instanceof Item.Impl i ? i : null;
+    }
+
+    private Ty implSelfTy(String def) {
+        return implSelf.computeIfAbsent(def, d -> {
+            Item.Impl impl = impl(d);
+            try {
+                return canonIn(d, impl.selfTy());
+            } catch (RuntimeException e) {
+                return impl.selfTy();
+            }
+        });
+    }
+
+    /** The impl's trait as a canonical bound (trait def path, its args without Self), or null for an inherent impl. */
+    private TraitBound implTraitBound(String def) {
+        Object o = implTrait.computeIfAbsent(def, d -> {
+            Item.Impl impl = impl(d);
+            if (impl.traitRef() == null) return Boolean.FALSE;
+            Ty dyn = new Ty.Dynamic(List.of(new TraitBound(List.of(), null, impl.traitRef(), List.of())), null);
+            Ty c = canonIn(d, dyn);
+            return ((Ty.Dynamic) c).bounds().get(0);
+        });
+        return o instanceof TraitBound b ? b : null;
+    }
+
+    /**
+     * Impls from one macro or derive share a span, so MIR text names them alike and the tables
+     * tell them apart by a {@code #N} suffix: the one of them that holds {@code member}.
+     */
+    private String implHolding(String implDef, String member) {
+        Item.Impl impl = impl(implDef);
+        if (impl == null || impl.item(member) != null) return implDef;
+        String base = implDef.replaceFirst("#\\d+$", "");
+        for (int k = 0; k < 64; k++) {
+            String cand = k == 0 ? base : base + "#" + k;
+            Item.Impl i = impl(cand);
+            if (i == null && k > 0) break;
+            if (i != null && i.item(member) != null) return cand;
+        }
+        return implDef;
+    }
+
+    /** A trait ref: the trait's def path and its full args, Self first. */
+    record TraitRef(String trait, List<GenericArg> args) {}
+
+    private static String singleName(Path p) {
+        if (p.segments().size() == 1 && p.last() instanceof PathSegment.Ident id) return id.name();
+        StringBuilder sb = new StringBuilder();
+        for (PathSegment s : p.segments()) {
+            if (!sb.isEmpty()) sb.append("::");
+            sb.append(s instanceof PathSegment.Ident id ? id.name() : s.toString());
+        }
+        return sb.toString();
+    }
+
+    private static List<GenericArg> lastArgs(Path p) {
+        return p.last() instanceof PathSegment.Ident id ? id.args() : List.of();
+    }
+
+    /** print/mod.rs characteristic_def_id_of_type. */
+    private static String characteristicDef(Ty t) {
+        return switch (t) {
+            case Ty.Adt a -> singleName(a.path());
+            case Ty.Dynamic d -> {
+                for (TraitBound b : d.bounds()) if (!isAutoTraitName(singleName(b.trait()))) yield singleName(b.trait());
+                yield null;
+            }
+            case Ty.Pat p -> characteristicDef(p.base());
+            case Ty.Array a -> characteristicDef(a.element());
+            case Ty.Slice s -> characteristicDef(s.element());
+            case Ty.RawPtr r -> characteristicDef(r.pointee());
+            case Ty.Ref r -> characteristicDef(r.pointee());
+            case Ty.Tuple tu -> {
+                for (Ty e : tu.elements()) {
+                    String d = characteristicDef(e);
+                    if (d != null) yield d;
+                }
+                yield null;
+            }
+            case Ty.FnDef f -> singleName(f.path());
+            case Ty.Closure c -> singleName(c.path());
+            default -> null;
+        };
+    }
+
+    private static final Set<String> AUTO_TRAITS = Set.of("core::marker::Send", "core::marker::Sync", "core::marker::Unpin",
+            "core::panic::unwind_safe::UnwindSafe", "core::panic::unwind_safe::RefUnwindSafe", "core::marker::Freeze");
+
+    private static boolean isAutoTraitName(String def) {
+        return AUTO_TRAITS.contains(def);
+    }
+
+    private boolean isAutoTrait(String def) {
+        ItemTable t = program.tables().get(Program.crateOf(def));
+        if (t != null && t.typeItem(def) instanceof Item.Trait tr) return tr.isAuto();
+        return isAutoTraitName(def);
+    }
+
+    // ---- the printer
+
+    /** One FmtPrinter: {@code inValue} puts generic args behind {@code ::<}, {@code emptyPath} is rustc's flag of that name. */
+    private final class P {
+        final StringBuilder sb = new StringBuilder();
+        boolean inValue;
+        boolean emptyPath;
+
+        P(boolean inValue) {
+            this.inValue = inValue;
+        }
+
+        String defPathStr(String def, List<GenericArg> args) {
+            printDefPath(def, args);
+            return sb.toString();
+        }
+
+        /** pretty.rs FmtPrinter::print_def_path, then print/mod.rs default_print_def_path. */
+        void printDefPath(String def, List<GenericArg> args) {
+            boolean local = Program.crateOf(def).equals(program.localCrate());
+            if (args.isEmpty() && !local && plain(def)) {
+                // try_print_visible_def_path, with default_print_def_path's fallback for the rest
+                sb.append(visible().print(def));
+                emptyPath = false;
+                return;
+            }
+            List<String> segs = DefPaths.split(def);
+            if (segs.size() == 1) {
+                // print_crate_name: the local crate prints as nothing
+                emptyPath = true;
+                if (!local) {
+                    sb.append(def);
+                    emptyPath = false;
+                }
+                return;
+            }
+            String last = segs.get(segs.size() - 1);
+            String parent = DefPaths.join(segs.subList(0, segs.size() - 1));
+            if (DefPaths.isImplSegment(last) && impl(def) != null) {
+                printImplPath(def, args);
+                return;
+            }
+            if (DefPaths.isImplSegment(DefPaths.last(parent))) parent = implHolding(parent, last);
+            List<GenericArg> parentArgs = args;
+            boolean traitQualify = false;
+            if (!args.isEmpty()) {
+                Gen g = gen(def);
+                parentArgs = args.subList(0, Math.min(g.parentCount(), args.size()));
+                if (!DefPaths.isDisambiguated(last)) {
+                    if (!g.own().isEmpty() && args.size() >= g.count()) {
+                        List<GenericArg> own = ownArgsNoDefaults(def, g, args);
+                        List<GenericArg> pa = parentArgs;
+                        printPathWithGenericArgs(() -> printDefPath(def, pa), own);
+                        return;
+                    }
+                    traitQualify = g.hasSelf() && parent.equals(g.parent()) && parentArgs.size() == g.parentCount()
+                            && gen(parent).parentCount() == 0;
+                }
+            }
+            if (traitQualify) {
+                GenericArg self = parentArgs.get(0);
+                printPathWithQualified(((GenericArg.Type) self).ty(), new TraitRef(parent, parentArgs));
+            } else {
+                printDefPath(parent, parentArgs);
+            }
+            // print_path_with_simple
+            if (!emptyPath) sb.append("::");
+            sb.append(last);
+            emptyPath = false;
+        }
+
+        /** Plain names only: impls and closures are never visible, and print through the default path. */
+        private boolean plain(String def) {
+            for (String s : DefPaths.split(def)) if (DefPaths.isImplSegment(s) || DefPaths.isDisambiguated(s)) return false;
+            return true;
+        }
+
+        /** print/mod.rs print_impl_path: the impl's args when given, else its identity args (a nested item). */
+        void printImplPath(String def, List<GenericArg> args) {
+            Gen g = gen(def);
+            Ty self = implSelfTy(def);
+            TraitBound bound = implTraitBound(def);
+            Subst s = g.count() <= args.size() ? subst(def, args) : Subst.EMPTY;
+            self = s.ty(self);
+            TraitRef trait = null;
+            if (bound != null) {
+                List<GenericArg> targs = new ArrayList<>();
+                targs.add(new GenericArg.Type(self));
+                for (GenericArg a : s.argList(lastArgs(bound.trait()))) targs.add(a);
+                String tdef = singleName(bound.trait());
+                trait = new TraitRef(tdef, withDefaults(tdef, fullArgs(tdef, targs)));
+            }
+            // default_print_impl_path: omit the module when the impl sits next to its self type or trait
+            String parent = DefPaths.parent(def);
+            String ch = characteristicDef(self);
+            boolean inSelfMod = ch != null && parent.equals(DefPaths.parent(ch));
+            boolean inTraitMod = trait != null && parent.equals(DefPaths.parent(trait.trait()));
+            if (!inSelfMod && !inTraitMod) {
+                printDefPath(parent, List.of());
+                if (!emptyPath) sb.append("::");
+                boolean was = inValue;
+                inValue = false;
+                sb.append("<impl ");
+                if (trait != null) {
+                    printDefPath(trait.trait(), trait.args());
+                    sb.append(" for ");
+                }
+                ty(self);
+                sb.append('>');
+                inValue = was;
+                emptyPath = false;
+            } else {
+                printPathWithQualified(self, trait);
+            }
+        }
+
+        /** pretty.rs pretty_print_path_with_qualified. */
+        void printPathWithQualified(Ty self, TraitRef trait) {
+            if (trait == null && (self instanceof Ty.Adt || self instanceof Ty.Bool || self instanceof Ty.Char
+                    || self instanceof Ty.Str || self instanceof Ty.Int || self instanceof Ty.Float)) {
+                ty(self);
+                emptyPath = false;
+                return;
+            }
+            boolean was = inValue;
+            inValue = false;
+            sb.append('<');
+            ty(self);
+            if (trait != null) {
+                sb.append(" as ");
+                printDefPath(trait.trait(), trait.args());
+            }
+            sb.append('>');
+            inValue = was;
+            emptyPath = false;
+        }
+
+        void printPathWithGenericArgs(Runnable prefix, List<GenericArg> args) {
+            prefix.run();
+            if (args.isEmpty()) return;
+            if (inValue) sb.append("::");
+            genericArgs(args);
+        }
+
+        private void genericArgs(List<GenericArg> args) {
+            boolean was = inValue;
+            inValue = false;
+            sb.append('<');
+            for (int i = 0; i < args.size(); i++) {
+                if (i > 0) sb.append(", ");
+                arg(args.get(i));
+            }
+            sb.append('>');
+            inValue = was;
+        }
+
+        void arg(GenericArg a) {
+            switch (a) {
+                case GenericArg.Type t -> ty(t.ty());
+                case GenericArg.Const c -> konst(c.value());
+                case GenericArg.Lifetime l -> sb.append(l.region() == null ? "'_" : l.region().name());
+            }
+        }
+
+        void konst(TyConst c) {
+            switch (c) {
+                case TyConst.Value v -> {
+                    if (v.ty() instanceof Ty.Bool) sb.append(v.bits().signum() != 0 ? "true" : "false");
+                    else if (v.ty() instanceof Ty.Char) sb.append('\'').appendCodePoint(v.bits().intValueExact()).append('\'');
+                    else sb.append(v.bits());
+                }
+                case TyConst.Param p -> sb.append(p.name());
+                case TyConst.Unevaluated u -> sb.append(u.text());
+            }
+        }
+
+        /** pretty.rs pretty_print_type. */
+        void ty(Ty t) {
+            switch (t) {
+                case Ty.Bool b -> sb.append("bool");
+                case Ty.Char c -> sb.append("char");
+                case Ty.Str s -> sb.append("str");
+                case Ty.Never n -> sb.append('!');
+                case Ty.Int i -> sb.append(i.kind().rustName());
+                case Ty.Float f -> sb.append(f.kind().rustName());
+                case Ty.Param p -> sb.append(p.name());
+                case Ty.Adt a -> {
+                    String def = singleName(a.path());
+                    printDefPath(def, fullArgs(def, lastArgs(a.path())));
+                }
+                case Ty.Array a -> {
+                    sb.append('[');
+                    ty(a.element());
+                    sb.append("; ");
+                    konst(a.length());
+                    sb.append(']');
+                }
+                case Ty.Slice s -> {
+                    sb.append('[');
+                    ty(s.element());
+                    sb.append(']');
+                }
+                case Ty.Tuple tu -> {
+                    sb.append('(');
+                    tys(tu.elements());
+                    if (tu.elements().size() == 1) sb.append(',');
+                    sb.append(')');
+                }
+                case Ty.RawPtr p -> {
+                    sb.append(p.mutability() == Ty.Mutability.MUT ? "*mut " : "*const ");
+                    ty(p.pointee());
+                }
+                case Ty.Ref r -> {
+                    // regions are erased in instances: never printed on references
+                    sb.append('&');
+                    if (r.mutability() == Ty.Mutability.MUT) sb.append("mut ");
+                    ty(r.pointee());
+                }
+                case Ty.FnPtr f -> fnSig(f.sig());
+                case Ty.FnDef f -> {
+                    if (f.targetFeatures()) sb.append("#[target_features] ");
+                    fnSig(f.sig());
+                    sb.append(" {");
+                    boolean was = inValue;
+                    inValue = true;
+                    String def = singleName(f.path());
+                    printDefPath(def, fullArgs(def, lastArgs(f.path())));
+                    inValue = was;
+                    sb.append('}');
+                }
+                case Ty.Closure c -> {
+                    sb.append("{closure@");
+                    String def = Resolver.closureDefPath(c);
+                    printDefPath(def, fullArgs(def, Resolver.closureArgs(c)));
+                    sb.append('}');
+                }
+                case Ty.Dynamic d -> {
+                    sb.append("dyn ");
+                    dyn(d);
+                }
+                default -> sb.append(new MirPrinter().print(t));
+            }
+        }
+
+        void tys(List<Ty> tys) {
+            for (int i = 0; i < tys.size(); i++) {
+                if (i > 0) sb.append(", ");
+                ty(tys.get(i));
+            }
+        }
+
+        void fnSig(FnSig sig) {
+            if (sig.unsafe()) sb.append("unsafe ");
+            if (sig.abi() != null && !sig.abi().equals("Rust")) sb.append("extern \"").append(sig.abi()).append("\" ");
+            sb.append("fn");
+            fnArgs(sig.inputs(), sig.cVariadic(), sig.output());
+        }
+
+        /** pretty.rs pretty_print_fn_sig. */
+        void fnArgs(List<Ty> inputs, boolean cVariadic, Ty output) {
+            sb.append('(');
+            tys(inputs);
+            if (cVariadic) {
+                if (!inputs.isEmpty()) sb.append(", ");
+                sb.append("...");
+            }
+            sb.append(')');
+            if (!(output instanceof Ty.Tuple tu && tu.elements().isEmpty())) {
+                sb.append(" -> ");
+                ty(output);
+            }
+        }
+
+        /** pretty.rs pretty_print_dyn_existential: the principal (Fn traits re-sugared), then auto traits by path. */
+        void dyn(Ty.Dynamic d) {
+            boolean first = true;
+            List<String> autos = new ArrayList<>();
+            TraitBound principal = null;
+            for (TraitBound b : d.bounds()) {
+                String def = singleName(b.trait());
+                if (isAutoTrait(def)) autos.add(def);
+                else if (principal == null) principal = b;
+            }
+            if (principal != null) {
+                String def = singleName(principal.trait());
+                printDefPath(def, List.of());
+                List<GenericArg> targs = lastArgs(principal.trait());
+                boolean fnTrait = def.equals(Resolver.FN) || def.equals(Resolver.FN_MUT) || def.equals(Resolver.FN_ONCE);
+                if (fnTrait && targs.size() == 1 && targs.get(0) instanceof GenericArg.Type tt && tt.ty() instanceof Ty.Tuple tup
+                        && principal.constraints().size() == 1) {
+                    fnArgs(tup.elements(), false, principal.constraints().get(0).ty());
+                } else {
+                    List<GenericArg> full = new ArrayList<>();
+                    full.add(new GenericArg.Type(new Ty.Param("Self")));
+                    full.addAll(targs);
+                    full = fullArgs(def, full);
+                    List<GenericArg> own = ownArgsNoDefaults(def, gen(def), full);
+                    List<TraitBound.AssocConstraint> cs = new ArrayList<>(principal.constraints());
+                    cs.sort(Comparator.comparing(TraitBound.AssocConstraint::name));
+                    if (!own.isEmpty() || !cs.isEmpty()) {
+                        boolean was = inValue;
+                        inValue = false;
+                        sb.append('<');
+                        for (int i = 0; i < own.size(); i++) {
+                            if (i > 0) sb.append(", ");
+                            arg(own.get(i));
+                        }
+                        for (int i = 0; i < cs.size(); i++) {
+                            if (i > 0 || !own.isEmpty()) sb.append(", ");
+                            sb.append(cs.get(i).name()).append(" = ");
+                            ty(cs.get(i).ty());
+                        }
+                        sb.append('>');
+                        inValue = was;
+                    }
+                }
+                first = false;
+            }
+            List<String> printed = new ArrayList<>();
+            for (String a : autos) printed.add(visible().print(a));
+            printed.sort(null);
+            for (String a : printed) {
+                if (!first) sb.append(" + ");
+                first = false;
+                sb.append(a);
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.mirlink.tests.mono;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compares rustc's mono items for a binary crate with mirlink's whole-program instance set.
+ *
+ * <ol>
+ *   <li>(a) every rustc item must be printed by mirlink with the same kind and name;</li>
+ *   <li>(b) every extra mirlink item must be one rustc takes from an upstream crate instead of
+ *       instantiating it: either <em>upstream-provided</em> itself, or not in L, the set of instances
+ *       reachable from the report's roots along requester&rarr;instance edges without expanding past an
+ *       upstream-provided instance;</li>
+ *   <li>the report must agree with mirlink's stdout and be well formed (otherwise (b) means nothing).</li>
+ * </ol>
+ *
+ * <p>Upstream-provided: defined in a crate other than the binary crate, no generic arguments, and
+ * kind {@code fn} or {@code static}. Statics are included because rustc never instantiates an upstream
+ * static locally (statics cannot be generic), while a whole-program collector over MIR-only rlibs must
+ * list every static it reaches.
+ */
+final class InstanceComparison {
+    static final Set<String> KINDS = Set.of("fn", "drop-glue", "shim", "static");
+    private static final int PATH_HOPS = 6;
+
+    private InstanceComparison() {}
+
+    /** An extra instance that (b) does not justify, with why. */
+    record Unjustified(String item, String why) {
+        @Override
+        public String toString() {
+            return item + "\n        " + why;
+        }
+    }
+
+    record Result(String program, int rustcCount, int mirlinkCount, List<String> missing,
+            List<Unjustified> unjustified, int extrasUpstream, int extrasUnreached, List<String> reportProblems) {
+        boolean ok() {
+            return missing.isEmpty() && unjustified.isEmpty() && reportProblems.isEmpty();
+        }
+
+        /** One summary line, then (when failing) the first {@code limit} entries of each list. */
+        String format(int limit) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format("%-28s rustc %5d  mirlink %5d  missing %4d  unjustified extras %4d"
+                            + "  (justified extras: %d upstream-provided, %d not reached locally)%s",
+                    program, rustcCount, mirlinkCount, missing.size(), unjustified.size(), extrasUpstream,
+                    extrasUnreached, reportProblems.isEmpty() ? "" : "  report problems " + reportProblems.size()));
+            section(sb, "missing (rustc has, mirlink does not)", missing, limit);
+            section(sb, "unjustified extras (mirlink has, rustc does not, reached locally)", unjustified, limit);
+            section(sb, "report problems", reportProblems, limit);
+            return sb.toString();
+        }
+
+        private static void section(StringBuilder sb, String title, List<?> items, int limit) {
+            if (items.isEmpty()) return;
+            sb.append("\n    ").append(title).append(':');
+            for (int i = 0; i < Math.min(limit, items.size()); i++) sb.append("\n      ").append(items.get(i));
+            if (items.size() > limit) sb.append("\n      ... and ").append(items.size() - limit).append(" more");
+        }
+    }
+
+    static boolean upstreamProvided(CollectReport.Instance i, String binaryCrate) {
+        return i.crate() != null && !i.crate().equals(binaryCrate) && !i.generic()
+                && ("fn".equals(i.kind()) || "static".equals(i.kind()));
+    }
+
+    /**
+     * L with, for each member, the requester it was first reached from (null for roots): a BFS from the
+     * roots over requester&rarr;instance edges that does not leave upstream-provided instances.
+     */
+    static Map<String, String> localReach(CollectReport report, String binaryCrate) {
+        Map<String, List<String>> successors = new HashMap<>();
+        for (CollectReport.Instance i : report.instances().values()) {
+            for (String from : i.reachedFrom()) successors.computeIfAbsent(from, k -> new ArrayList<>()).add(i.name());
+        }
+        Map<String, String> parent = new LinkedHashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        for (String root : report.roots()) {
+            if (!parent.containsKey(root)) {
+                parent.put(root, null);
+                queue.add(root);
+            }
+        }
+        while (!queue.isEmpty()) {
+            String name = queue.poll();
+            CollectReport.Instance inst = report.instances().get(name);
+            if (inst != null && upstreamProvided(inst, binaryCrate)) continue;
+            for (String next : successors.getOrDefault(name, List.of())) {
+                if (!parent.containsKey(next)) {
+                    parent.put(next, name);
+                    queue.add(next);
+                }
+            }
+        }
+        return parent;
+    }
+
+    /**
+     * @param binaryCrate the binary crate's name ({@code main}); the report's own {@code crate} must agree
+     * @param report null when mirlink wrote none (every extra is then unjustified)
+     * @param target the target the test ran for; null to skip the check
+     */
+    static Result compare(String program, String binaryCrate, String target, Set<MonoItem> rustc,
+            Set<MonoItem> mirlink, CollectReport report) {
+        List<String> problems = new ArrayList<>();
+        Map<String, MonoItem> mirlinkByName = new HashMap<>();
+        for (MonoItem m : mirlink) mirlinkByName.put(m.name(), m);
+
+        // (a) every rustc item, same kind and name.
+        List<String> missing = new ArrayList<>();
+        for (MonoItem r : new TreeSet<>(rustc)) {
+            if (mirlink.contains(r)) continue;
+            MonoItem other = mirlinkByName.get(r.name());
+            missing.add(other == null ? r.toString() : r + "   (mirlink prints it as " + other.kind() + ")");
+        }
+
+        // the report itself, and its agreement with stdout
+        Map<String, String> reach = Map.of();
+        if (report == null) {
+            problems.add("no report was written (MIRLINK_REPORT)");
+        } else {
+            checkReport(report, binaryCrate, target, mirlink, problems);
+            reach = localReach(report, binaryCrate);
+        }
+
+        // (b) every extra must be upstream-provided or outside L.
+        List<Unjustified> unjustified = new ArrayList<>();
+        int upstream = 0, unreached = 0;
+        for (MonoItem m : new TreeSet<>(mirlink)) {
+            if (rustc.contains(m)) continue;
+            CollectReport.Instance inst = report == null ? null : report.instances().get(m.name());
+            if (inst == null) {
+                unjustified.add(new Unjustified(m.toString(), "not in the report, so it cannot be justified"));
+            } else if (upstreamProvided(inst, binaryCrate)) {
+                upstream++;
+            } else if (!reach.containsKey(m.name())) {
+                unreached++;
+            } else {
+                unjustified.add(new Unjustified(m.toString(), "crate " + inst.crate() + ", generic " + inst.generic()
+                        + ", kind " + inst.kind() + "; reached: " + path(reach, m.name())));
+            }
+        }
+        return new Result(program, rustc.size(), mirlink.size(), missing, unjustified, upstream, unreached, problems);
+    }
+
+    private static void checkReport(CollectReport report, String binaryCrate, String target, Set<MonoItem> mirlink,
+            List<String> problems) {
+        if (!CollectReport.SCHEMA.equals(report.schema())) {
+            problems.add("schema is " + report.schema() + ", expected " + CollectReport.SCHEMA);
+        }
+        if (target != null && !target.equals(report.target())) {
+            problems.add("target is " + report.target() + ", expected " + target);
+        }
+        if (!binaryCrate.equals(report.crate())) problems.add("crate is " + report.crate() + ", expected " + binaryCrate);
+        if (report.roots().isEmpty()) problems.add("no roots");
+        for (String d : report.duplicates()) problems.add("instance listed twice: " + d);
+        if (!report.kindPrefixed().isEmpty()) {
+            problems.add(report.kindPrefixed().size() + " names in the report start with their kind word (e.g. \""
+                    + report.kindPrefixed().get(0) + "\"); names must be bare, as printed after MONO_ITEM <kind>"
+                    + " (read without the prefix for the rest of this comparison)");
+        }
+        for (String root : report.roots()) {
+            CollectReport.Instance i = report.instances().get(root);
+            if (i == null) problems.add("root is not an instance: " + root);
+            else if (!i.reachedFrom().isEmpty()) problems.add("root has a non-empty reachedFrom: " + root);
+        }
+        Map<String, MonoItem> stdout = new HashMap<>();
+        for (MonoItem m : mirlink) stdout.put(m.name(), m);
+        Set<String> roots = Set.copyOf(report.roots());
+        Map<String, Integer> dangling = new TreeMap<>();
+        for (CollectReport.Instance i : report.instances().values()) {
+            if (i.kind() == null || !KINDS.contains(i.kind())) problems.add("unknown kind " + i.kind() + ": " + i.name());
+            if (i.crate() == null) problems.add("no crate: " + i.name());
+            MonoItem printed = stdout.get(i.name());
+            if (printed == null) problems.add("in the report but not printed: " + i.name());
+            else if (!printed.kind().equals(i.monoKind())) {
+                problems.add("report kind " + i.kind() + " but printed as " + printed.kind() + ": " + i.name());
+            }
+            if (i.reachedFrom().isEmpty() && !roots.contains(i.name())) {
+                problems.add("not a root but reachedFrom is empty: " + i.name());
+            }
+            for (String from : i.reachedFrom()) {
+                if (!report.instances().containsKey(from)) dangling.merge(from, 1, Integer::sum);
+            }
+        }
+        dangling.forEach((from, n) -> problems.add("reachedFrom names an unknown instance (" + n + " times): " + from));
+        for (MonoItem m : new TreeSet<>(mirlink)) {
+            if (!report.instances().containsKey(m.name())) problems.add("printed but not in the report: " + m);
+        }
+    }
+
+    /** root → … → name, eliding the middle of long paths. */
+    private static String path(Map<String, String> parent, String name) {
+        List<String> chain = new ArrayList<>();
+        for (String at = name; at != null && chain.size() <= parent.size(); at = parent.get(at)) chain.add(at);
+        Collections.reverse(chain);
+        if (chain.size() > PATH_HOPS) {
+            List<String> shortened = new ArrayList<>(chain.subList(0, 2));
+            shortened.add("…(" + (chain.size() - PATH_HOPS + 1) + " more)…");
+            shortened.addAll(chain.subList(chain.size() - (PATH_HOPS - 3), chain.size()));
+            chain = shortened;
+        }
+        return String.join(" → ", chain);
+    }
+
+    /** Sums over programs, for the closing line. */
+    static String totals(List<Result> results) {
+        int rustc = 0, mirlink = 0, missing = 0, unjustified = 0, failing = 0;
+        for (Result r : results) {
+            rustc += r.rustcCount();
+            mirlink += r.mirlinkCount();
+            missing += r.missing().size();
+            unjustified += r.unjustified().size();
+            if (!r.ok()) failing++;
+        }
+        return String.format("%d programs (%d failing), %d rustc instances compared, %d mirlink instances,"
+                + " %d missing, %d unjustified extras", results.size(), failing, rustc, mirlink, missing, unjustified);
+    }
+}
