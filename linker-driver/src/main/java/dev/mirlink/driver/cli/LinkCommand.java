@@ -32,6 +32,8 @@ public final class LinkCommand implements Callable<Integer> {
     @Option(names = "-L", description = "a directory to search for dependencies") List<Path> searchDirs = new ArrayList<>();
     @Option(names = "--print-mono-items", description = "print every instance as `MONO_ITEM …`, like rustc -Zprint-mono-items")
     boolean printMonoItems;
+    @Option(names = "--print-type-sizes", description = "print the layout of each ADT and closure, like rustc -Zprint-type-sizes")
+    boolean printTypeSizes;
     @Option(names = "--report", description = "write the collection report (JSON, schema mirlink-collect/1) to FILE")
     Path report;
     @Option(names = "-o", description = "output executable (not available yet)") Path output;
@@ -49,7 +51,7 @@ public final class LinkCommand implements Callable<Integer> {
         String crate = RlibReader.open(rlibs.get(0), CrateProducer.SCHEMA).load(CrateRecord.KEY, CrateRecord.class).crateName();
         List<Path> dirs = new ArrayList<>(searchDirs);
         dirs.add(sysrootLibDir(sysroot, target));
-        LinkSession.run(crate, rlibs, Map.of(), dirs, new LinkSession.Options(target, printMonoItems, report), System.out);
+        LinkSession.run(crate, rlibs, Map.of(), dirs, new LinkSession.Options(target, printMonoItems, printTypeSizes, report), System.out);
         return 0;
     }
 

@@ -1,6 +1,12 @@
 package dev.mirlink.driver.collect;
 
+import dev.mirlink.driver.consteval.ConstAlloc;
+import dev.mirlink.driver.consteval.ConstEvalException;
+import dev.mirlink.driver.consteval.ConstEvaluator;
 import dev.mirlink.mir.body.AssertMessage;
+import dev.mirlink.mir.layout.ItemTablesTypeEnv;
+import dev.mirlink.mir.layout.LayoutCx;
+import dev.mirlink.mir.layout.TargetDataLayout;
 import dev.mirlink.mir.body.Body;
 import dev.mirlink.mir.body.ClosureUpvars;
 import dev.mirlink.mir.body.MirEntry;
@@ -59,12 +65,23 @@ public final class Collector {
     }
 
     public Collector(Program program) {
+        this(program, null);
+    }
+
+    /** With a {@code target}, constants are evaluated (for the items their values point to); without, they are listed as unevaluated. */
+    public Collector(Program program, String target) {
         this.program = program;
         this.resolver = new Resolver(program);
         this.dropGlue = new DropGlue(resolver, this::upvars);
         resolver.needsDropHook = dropGlue::needsDrop;
         resolver.selector(program.localCrate()).setClosureUpvars(this::upvars);
+        this.evaluator = target == null ? null : new ConstEvaluator(program, resolver,
+                new LayoutCx(TargetDataLayout.forTarget(target), new ItemTablesTypeEnv(program.tables())));
     }
+
+    private final ConstEvaluator evaluator;
+    /** What each evaluated constant points to, by crate and path as printed. */
+    private final Map<String, List<ConstAlloc.Target>> constTargets = new HashMap<>();
 
     Resolver resolver() {
         return resolver;
@@ -287,9 +304,44 @@ public final class Collector {
         new BodyUses(this, owner, args, p, e == null ? List.of() : e.allocations(), sink).run();
     }
 
-    /** A unit value or an unevaluated const item: consts are evaluated at compile time, so only their value's pointers matter. */
+    /**
+     * A unit value or an unevaluated const (an item, an associated const, an inline {@code const {}}):
+     * consts run at compile time, so only what their value points to is used (rustc's collector
+     * evaluates them the same way, collector.rs {@code visit_const_operand}).
+     */
     void valuePathConst(String crate, Path p, BodyUses.Sink sink) {
-        sink.unevaluated(MonoItemPrinter.CANONICAL.path(p));
+        String key = crate + " " + MonoItemPrinter.CANONICAL.path(p);
+        List<ConstAlloc.Target> targets = constTargets.get(key);
+        if (targets == null) {
+            if (evaluator == null) {
+                sink.unevaluated(MonoItemPrinter.CANONICAL.path(p));
+                return;
+            }
+            try {
+                targets = new ArrayList<>();
+                pointers(evaluator.eval(crate, p), targets, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+            } catch (ConstEvalException | CollectException | TraitSelectionException e) {
+                sink.unevaluated(MonoItemPrinter.CANONICAL.path(p) + ": " + e.getMessage());
+                targets = List.of();
+            }
+            constTargets.put(key, targets);
+        }
+        for (ConstAlloc.Target t : targets) {
+            switch (t) {
+                case ConstAlloc.Target.Fn f -> sink.use(forFnPointer(f.instance()), false);
+                case ConstAlloc.Target.Static s -> sink.use(new MonoItem.Static(s.defPath()), false);
+                case ConstAlloc.Target.VTable v when v.dynTy() instanceof Ty.Dynamic d -> sink.vtable(v.ty(), d);
+                default -> { }
+            }
+        }
+    }
+
+    private static void pointers(ConstAlloc a, List<ConstAlloc.Target> out, Set<ConstAlloc> seen) {
+        if (!seen.add(a)) return;
+        for (ConstAlloc.Target t : a.relocations().values()) {
+            if (t instanceof ConstAlloc.Target.Memory m) pointers(m.alloc(), out, seen);
+            else out.add(t);
+        }
     }
 
     void closureBuilt(String crate, Path closure) {

@@ -59,7 +59,8 @@ final class DropGlue {
     private boolean adtNeedsDrop(Ty.Adt a) {
         String def = adtPath(a);
         if (def.equals(MANUALLY_DROP)) return false;
-        if (!(resolver.typeItem(def) instanceof Item.Adt adt)) return false; // a foreign type
+        // a type declared in a fn body has no item: only its recovered Drop impl tells
+        if (!(resolver.typeItem(def) instanceof Item.Adt adt)) return resolver.fnLocalDrop(a) != null;
         if (adt.kind() == Item.Adt.Kind.UNION) return false;
         if (dropImpl(a) != null) return true;
         for (Ty f : fieldTys(a, adt)) if (needsDrop(f)) return true;
@@ -91,6 +92,8 @@ final class DropGlue {
             case Ty.Array a -> parts.add(a.element());
             case Ty.Tuple tu -> parts.addAll(tu.elements());
             case Ty.Closure c -> parts.addAll(upvars.apply(c));
+            case Ty.Adt a when !(resolver.typeItem(adtPath(a)) instanceof Item.Adt) && resolver.fnLocalDrop(a) != null ->
+                    out.add(resolver.fnLocalDrop(a));
             case Ty.Adt a when resolver.typeItem(adtPath(a)) instanceof Item.Adt adt -> {
                 if (adtPath(a).equals(BOX)) parts.add(typeArg(a, 0));
                 MonoItem.Fn drop = dropImpl(a);

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class LinkSession {
     /** What to produce; {@code report} may be null. */
-    public record Options(String target, boolean printMonoItems, Path report) {}
+    public record Options(String target, boolean printMonoItems, boolean printTypeSizes, Path report) {}
 
     private LinkSession() {}
 
@@ -33,7 +33,7 @@ public final class LinkSession {
         // 2. collect
         Collector.Result result;
         try {
-            result = new Collector(program).collect(List.of());
+            result = new Collector(program, options.target()).collect(List.of());
         } catch (CollectException e) {
             throw MirlinkException.compileError("cannot collect `" + localCrate + "`: " + e.getMessage());
         }
@@ -46,6 +46,7 @@ public final class LinkSession {
             lines.sort(null);
             lines.forEach(out::println);
         }
+        if (options.printTypeSizes()) TypeSizes.lines(program, result, options.target(), names).forEach(out::println);
         if (options.report() != null) {
             ObjectNode json = CollectReport.json(result, options.target(), localCrate, names);
             ObjectNode timings = json.putObject("timingsMs");

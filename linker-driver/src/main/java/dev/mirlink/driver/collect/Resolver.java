@@ -43,6 +43,7 @@ public final class Resolver {
     public sealed interface Callee {
         record Instance(MonoItem.Fn fn) implements Callee {}
         record Virtual(String traitMethod, Ty self) implements Callee {}
+        /** {@code hasFallback}: the intrinsic has a MIR body (rustdoc reports a body for every intrinsic). */
         record Intrinsic(String defPath, List<GenericArg> args, boolean hasFallback) implements Callee {}
         /** A drop_in_place whose type needs no drop. */
         record NoOp() implements Callee {}
@@ -82,10 +83,10 @@ public final class Resolver {
     private Ty localTypes(String crate, Ty t) {
         return switch (t) {
             case Ty.Adt a when a.path().segments().stream().anyMatch(seg -> seg instanceof PathSegment.QualifiedSelf
-                    || seg instanceof PathSegment.ImplFor) -> {
+                    || seg instanceof PathSegment.ImplFor || seg instanceof PathSegment.Disambiguated) -> {
                 List<PathSegment> segs = a.path().segments();
                 PathSegment.Ident name = (PathSegment.Ident) a.path().last();
-                MonoItem.Fn method = item(crate, new Path(segs.subList(0, segs.size() - 1)));
+                MonoItem.Fn method = ownerItem(crate, new Path(segs.subList(0, segs.size() - 1)));
                 List<GenericArg> args = name.args().stream().map(g -> g instanceof GenericArg.Type ty
                         ? new GenericArg.Type(localTypes(crate, ty.ty())) : g).toList();
                 yield new Ty.Adt(new Path(List.of(new PathSegment.Ident(method.defPath() + "::" + name.name(), args))));
@@ -98,6 +99,29 @@ public final class Resolver {
             case Ty.Array ar -> new Ty.Array(localTypes(crate, ar.element()), ar.length());
             default -> t;
         };
+    }
+
+    /** The fn or closure a path names, when it may end in {@code {closure#N}} segments. */
+    private MonoItem.Fn ownerItem(String crate, Path p) {
+        List<PathSegment> segs = p.segments();
+        int n = segs.size();
+        while (n > 0 && segs.get(n - 1) instanceof PathSegment.Disambiguated) n--;
+        MonoItem.Fn fn = n >= 2 && segs.get(n - 2) instanceof PathSegment.QualifiedSelf q && q.trait() != null
+                ? implMethodByHeader(crate, q, (PathSegment.Ident) segs.get(n - 1))
+                : null;
+        if (fn == null) fn = item(crate, new Path(segs.subList(0, n)));
+        if (n == segs.size()) return fn;
+        return MonoItem.Fn.item(fn.defPath() + "::" + String.join("::", names(segs.subList(n, segs.size()))), fn.args());
+    }
+
+    /** {@code <T as Trait>::method} with the impl's own params as args: the impl by its header alone. */
+    private MonoItem.Fn implMethodByHeader(String crate, PathSegment.QualifiedSelf q, PathSegment.Ident method) {
+        TraitSelector sel = selector(crate);
+        Ty self = ty(crate, q.self());
+        TraitRef ref = sel.traitRef(q.trait(), self);
+        Selection.Impl impl = sel.matchHeader(new TraitRef(ref.trait(), self, args(crate, ref.args())));
+        if (impl == null || !(impl.impl().item(method.name()) instanceof AssocItem.Fn f)) return null;
+        return implFn(f.defPath(), impl.impl(), impl.args(), args(crate, method.args()));
     }
 
     private Path mapLocal(String crate, Path p) {
@@ -130,12 +154,12 @@ public final class Resolver {
         return switch (t) {
             case Ty.Closure c -> closureTy(crate, c.path());
             case Ty.Adt a -> new Ty.Adt(mapArgs(crate, a.path()));
-            case Ty.Ref r -> new Ty.Ref(null, canonClosures(crate, r.pointee()), r.mutability());
+            case Ty.Ref r -> new Ty.Ref(r.region(), canonClosures(crate, r.pointee()), r.mutability());
             case Ty.RawPtr r -> new Ty.RawPtr(canonClosures(crate, r.pointee()), r.mutability());
             case Ty.Tuple tu -> new Ty.Tuple(tu.elements().stream().map(e -> canonClosures(crate, e)).toList());
             case Ty.Slice s -> new Ty.Slice(canonClosures(crate, s.element()));
             case Ty.Array a -> new Ty.Array(canonClosures(crate, a.element()), a.length());
-            case Ty.FnDef f -> new Ty.FnDef(f.sig(), mapArgs(crate, f.path()), f.targetFeatures());
+            case Ty.FnDef f -> new Ty.FnDef(f.sig(), fnDefPath(crate, f.path()), f.targetFeatures());
             default -> t;
         };
     }
@@ -149,6 +173,39 @@ public final class Resolver {
                     : s);
         }
         return new Path(segs);
+    }
+
+    /**
+     * A fn item type's path as one segment: the def path of the fn it names with all its args (rustc's
+     * {@code FnDef(def_id, args)}). A trait method stays the trait's ({@code Clone::clone} with Self
+     * first): which impl runs is decided when it is called.
+     */
+    private Path fnDefPath(String crate, Path p) {
+        if (isCanonical(p)) return p;
+        List<PathSegment> segs = p.segments();
+        PathSegment.Ident name = (PathSegment.Ident) p.last();
+        PathSegment head = segs.size() >= 2 ? segs.get(segs.size() - 2) : null;
+        Ty self = null;
+        Path trait = null;
+        if (head instanceof PathSegment.QualifiedSelf q && q.trait() != null) { self = q.self(); trait = q.trait(); }
+        if (head instanceof PathSegment.ImplFor f && f.trait() != null) { self = f.self(); trait = f.trait(); }
+        if (trait != null) {
+            TraitSelector sel = selector(crate);
+            Ty s = ty(crate, self);
+            TraitRef ref = sel.traitRef(trait, s);
+            List<GenericArg> args = new ArrayList<>();
+            args.add(new GenericArg.Type(s));
+            args.addAll(args(crate, ref.args()));
+            args.addAll(args(crate, name.args()));
+            return new Path(List.of(new PathSegment.Ident(ref.trait() + "::" + name.name(), args)));
+        }
+        MonoItem.Fn fn = item(crate, p);
+        return new Path(List.of(new PathSegment.Ident(fn.defPath(), fn.args())));
+    }
+
+    /** A path {@link #fnDefPath} or {@link #closureTy} made: one segment holding a def path. */
+    static boolean isCanonical(Path p) {
+        return p.segments().size() == 1 && p.last() instanceof PathSegment.Ident id && id.name().contains("::");
     }
 
     /** {@code {closure@parent::<args>::{closure#N}}} as one segment: the closure's def path with its parent's args. */
@@ -291,6 +348,7 @@ public final class Resolver {
 
     /** {@code argTys}, the call's argument types when known, pick the impl of a trait declared in a fn body. */
     public Callee callee(String crate, Path p, List<Ty> argTys) {
+        if (isCanonical(p)) return canonicalCallee((PathSegment.Ident) p.last());
         MonoItem.Fn fn;
         PathSegment last = p.last();
         if (!(last instanceof PathSegment.Ident name)) throw new CollectException("unsupported callee path " + p);
@@ -312,7 +370,7 @@ public final class Resolver {
                     : new Callee.Instance(new MonoItem.Fn(InstanceKind.DROP_GLUE, DROP_IN_PLACE, fn.args(), t));
         }
         if (item instanceof Item.Fn f && f.attrs().contains(CodegenAttrs.INTRINSIC)) {
-            return new Callee.Intrinsic(fn.defPath(), fn.args(), f.hasBody());
+            return new Callee.Intrinsic(fn.defPath(), fn.args(), program.body(fn.defPath()) != null);
         }
         if (item instanceof Item.Fn f && !f.hasBody() && !(typeItem(Program.ownerOf(DefPaths.parent(f.defPath()) == null ? f.defPath()
                 : DefPaths.parent(f.defPath()))) instanceof Item.Trait)) {
@@ -320,6 +378,29 @@ public final class Resolver {
             String export = CodegenAttrs.exportName(f.attrs());
             return new Callee.Foreign(lang != null && lang.equals("PanicImpl") ? "panic_impl"
                     : export != null ? export : DefPaths.last(f.defPath()));
+        }
+        return new Callee.Instance(fn);
+    }
+
+    /** What a fn item type's canonical path calls: a trait method is dispatched on its Self. */
+    private Callee canonicalCallee(PathSegment.Ident id) {
+        String def = id.name();
+        String parent = DefPaths.parent(def);
+        if (typeItem(parent) instanceof Item.Trait trait) {
+            int traitParams = 1 + (int) trait.generics().params().stream().filter(g -> !(g instanceof GenericParam.Lifetime)).count();
+            List<GenericArg> args = id.args();
+            Ty self = ((GenericArg.Type) args.get(0)).ty();
+            TraitRef ref = new TraitRef(parent, self, args.subList(1, Math.min(traitParams, args.size())));
+            return traitMethod(ref, DefPaths.last(def), args.subList(Math.min(traitParams, args.size()), args.size()));
+        }
+        MonoItem.Fn fn = MonoItem.Fn.item(def, id.args());
+        if (def.equals(DROP_IN_PLACE)) {
+            Ty t = fn.args().get(0) instanceof GenericArg.Type ty ? ty.ty() : null;
+            return t != null && needsDropHook != null && !needsDropHook.test(t) ? new Callee.NoOp()
+                    : new Callee.Instance(new MonoItem.Fn(InstanceKind.DROP_GLUE, DROP_IN_PLACE, fn.args(), t));
+        }
+        if (valueItem(def) instanceof Item.Fn f && f.attrs().contains(CodegenAttrs.INTRINSIC)) {
+            return new Callee.Intrinsic(def, fn.args(), program.body(def) != null);
         }
         return new Callee.Instance(fn);
     }
@@ -342,6 +423,15 @@ public final class Resolver {
         List<PathSegment> prefix = segs.subList(0, segs.size() - 1);
         int q0 = 0;
         while (q0 < segs.size() && !(segs.get(q0) instanceof PathSegment.QualifiedSelf || segs.get(q0) instanceof PathSegment.ImplFor)) q0++;
+        int d0 = 0;
+        while (d0 < segs.size() && !(segs.get(d0) instanceof PathSegment.Disambiguated)) d0++;
+        if (d0 > 0 && d0 < segs.size() - 1 && d0 < q0) {
+            // an item declared in a closure's body: the closure's owner, then names
+            MonoItem.Fn owner = item(crate, new Path(segs.subList(0, d0)));
+            List<String> rest = names(segs.subList(d0, segs.size()));
+            if (rest == null) throw new CollectException("unsupported path " + p);
+            return MonoItem.Fn.item(owner.defPath() + "::" + String.join("::", rest), fnArgs);
+        }
         if (q0 + 2 < segs.size()) {
             // an item declared in the body of a trait or impl method: the method's def path, then names
             MonoItem.Fn method = item(crate, new Path(segs.subList(0, q0 + 2)));
@@ -447,8 +537,13 @@ public final class Resolver {
         if (names.size() == 1 && program.tables().get(Program.crateOf(joined)) != null && names.get(0).contains("::")) {
             return joined; // canonical already
         }
+        // MIR prints local paths without the crate name, so a first segment that is also a crate's
+        // name is the local item when the crate has one (fn main in crate main)
         boolean crateFirst = program.tables().get(names.get(0)) != null;
-        List<String> tries = crateFirst ? List.of(joined, crate + "::" + joined) : List.of(crate + "::" + joined);
+        ItemTable local = program.tables().get(crate);
+        boolean localFirst = local != null && local.contains(crate + "::" + names.get(0));
+        List<String> tries = !crateFirst ? List.of(crate + "::" + joined)
+                : localFirst ? List.of(crate + "::" + joined, joined) : List.of(joined, crate + "::" + joined);
         for (String t : tries) {
             // items declared in closures resolve only by their def path
             ItemTable table = program.tables().get(Program.crateOf(t));
@@ -527,6 +622,11 @@ public final class Resolver {
      * A type declared in a fn body implements traits in that body too, and the linker recovered those
      * impls from MIR without their trait: the one whose self type matches and which has {@code method}.
      */
+    /** The {@code Drop::drop} of a type declared in a fn body, whose impl the linker recovered from MIR, or null. */
+    MonoItem.Fn fnLocalDrop(Ty.Adt self) {
+        return fnLocalImplMethod(self, "drop");
+    }
+
     private MonoItem.Fn fnLocalImplMethod(Ty self, String method) {
         if (!(self instanceof Ty.Adt a)) return null;
         String adt = DropGlue.adtPath(a);
@@ -535,7 +635,8 @@ public final class Resolver {
         ItemTable table = program.tables().get(Program.crateOf(adt));
         for (Item.Impl impl : table.impls()) {
             if (!fn.equals(DefPaths.parent(impl.defPath())) || program.body(impl.defPath() + "::" + method) == null) continue;
-            Subst s = selector(table.crateName()).matchSelf(impl, self);
+            Ty pattern = localTypes(table.crateName(), impl.selfTy());
+            Subst s = selector(table.crateName()).matchTys(impl.defPath(), List.of(pattern), List.of(self));
             if (s != null) return bodyParamsItem(impl.defPath() + "::" + method, s);
         }
         return null;

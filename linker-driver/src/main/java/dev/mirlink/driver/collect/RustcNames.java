@@ -166,7 +166,11 @@ public final class RustcNames implements MonoItemNames {
      * trait's for their fns, the enclosing item's for a closure), {@code own} its own params in
      * rustc's order ({@code Self} first for a trait), late-bound lifetimes of fns excluded.
      */
-    record Gen(String parent, int parentCount, List<GenericParam> own, boolean hasSelf, String def) {
+    record Gen(String parent, int parentCount, List<GenericParam> own, boolean hasSelf, String def, boolean ownFromArgs) {
+        Gen(String parent, int parentCount, List<GenericParam> own, boolean hasSelf, String def) {
+            this(parent, parentCount, own, hasSelf, def, false);
+        }
+
         int count() { return parentCount + own.size(); }
     }
 
@@ -186,15 +190,14 @@ public final class RustcNames implements MonoItemNames {
         if (DefPaths.isDisambiguated(last)) {
             // closures take their parent's generics, and print none of their own
             Gen pg = parent == null ? null : gen(parent);
-            return new Gen(parent, pg == null ? 0 : pg.count(), List.of(), pg != null && pg.hasSelf(), def);
+            int count = pg == null ? 0 : pg.ownFromArgs() ? Integer.MAX_VALUE / 2 : pg.count();
+            return new Gen(parent, count, List.of(), pg != null && pg.hasSelf(), def);
         }
         ItemTable table = program.tables().get(Program.crateOf(def));
         if (table == null) return new Gen(null, 0, List.of(), false, def);
         Item type = table.typeItem(def);
         Item value = table.valueItem(def);
-        if (DefPaths.isImplSegment(last) && type instanceof Item.Impl impl) {
-            return new Gen(null, 0, impl.generics().params(), false, def);
-        }
+        if (DefPaths.isImplSegment(last) && type instanceof Item.Impl impl) return new Gen(null, 0, implParams(impl), false, def);
         if (type instanceof Item.Trait trait) {
             List<GenericParam> own = new ArrayList<>();
             own.add(SELF);
@@ -213,9 +216,15 @@ public final class RustcNames implements MonoItemNames {
                 hasSelf = pg.hasSelf();
             }
             List<GenericParam> own = new ArrayList<>();
-            if (fn.synthesized()) {
-                for (String n : resolver.params(def).subList(parentCountNonLifetime(genParent), resolver.params(def).size())) {
-                    own.add(new GenericParam.Type(n, List.of(), null, n.startsWith("impl ")));
+            if (fn.synthesized() && genParent == null) {
+                // a fn declared in a body: no parent generics, and its MIR tells only its type params,
+                // so every arg an instance carries is its own
+                return new Gen(null, 0, List.of(), false, def, true);
+            } else if (fn.synthesized()) {
+                java.util.Set<String> inherited = new java.util.HashSet<>();
+                for (GenericParam p : allParams(genParent)) inherited.add(p.name());
+                for (String n : resolver.params(def)) {
+                    if (!inherited.contains(n)) own.add(new GenericParam.Type(n, List.of(), null, n.startsWith("impl ")));
                 }
             } else {
                 for (GenericParam p : fn.generics().params()) {
@@ -230,21 +239,66 @@ public final class RustcNames implements MonoItemNames {
         return new Gen(null, 0, List.of(), false, def);
     }
 
-    private int parentCountNonLifetime(String parent) {
-        if (parent == null) return 0;
-        int n = 0;
-        for (GenericParam p : allParams(parent)) if (!(p instanceof GenericParam.Lifetime)) n++;
-        return n;
+    /**
+     * An impl's params; an impl the tables synthesized from MIR (one in a fn body, or one rustdoc
+     * left out) has none recorded, so they are read off its header: the lifetimes, then the type
+     * params in order of appearance.
+     */
+    private static List<GenericParam> implParams(Item.Impl impl) {
+        if (!impl.synthesized() || !impl.generics().params().isEmpty()) return impl.generics().params();
+        List<GenericParam> lifetimes = new ArrayList<>(), types = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Ty> header = new ArrayList<>(List.of(impl.selfTy()));
+        if (impl.traitRef() != null) header.add(new Ty.Adt(impl.traitRef()));
+        for (Ty t : header) headerParams(t, lifetimes, types, seen);
+        lifetimes.addAll(types);
+        return lifetimes;
+    }
+
+    private static void headerParams(Ty t, List<GenericParam> lifetimes, List<GenericParam> types, java.util.Set<String> seen) {
+        switch (t) {
+            case Ty.Param p -> {
+                if (seen.add(p.name())) types.add(new GenericParam.Type(p.name(), List.of(), null, false));
+            }
+            case Ty.Ref r -> {
+                if (r.region() != null && (r.region().name().equals("'_") || seen.add(r.region().name()))) {
+                    lifetimes.add(new GenericParam.Lifetime(r.region().name(), List.of()));
+                }
+                headerParams(r.pointee(), lifetimes, types, seen);
+            }
+            case Ty.RawPtr r -> headerParams(r.pointee(), lifetimes, types, seen);
+            case Ty.Slice sl -> headerParams(sl.element(), lifetimes, types, seen);
+            case Ty.Array a -> headerParams(a.element(), lifetimes, types, seen);
+            case Ty.Tuple tu -> tu.elements().forEach(e -> headerParams(e, lifetimes, types, seen));
+            case Ty.Adt a -> {
+                for (PathSegment seg : a.path().segments()) {
+                    if (!(seg instanceof PathSegment.Ident id)) continue;
+                    for (GenericArg g : id.args()) {
+                        switch (g) {
+                            case GenericArg.Type ty -> headerParams(ty.ty(), lifetimes, types, seen);
+                            case GenericArg.Lifetime l -> {
+                                if (l.region() != null && !l.region().name().equals("'static")
+                                        && (l.region().name().equals("'_") || seen.add(l.region().name()))) {
+                                    lifetimes.add(new GenericParam.Lifetime(l.region().name(), List.of()));
+                                }
+                            }
+                            case GenericArg.Const c -> {
+                                if (c.value() instanceof TyConst.Param cp && seen.add(cp.name())) {
+                                    types.add(new GenericParam.Const(cp.name(), null, null));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            default -> { }
+        }
     }
 
     /** All params of {@code def}, its parents' first. */
     private List<GenericParam> allParams(String def) {
         Gen g = gen(def);
         List<GenericParam> out = new ArrayList<>(g.parent() == null ? List.of() : allParams(g.parent()));
-        if (g.parent() == null && g.parentCount() > 0) {
-            // closure: parent is the enclosing def
-            out.addAll(allParams(DefPaths.parent(def)));
-        }
         out.addAll(g.own());
         return out;
     }
@@ -460,6 +514,10 @@ public final class RustcNames implements MonoItemNames {
         final StringBuilder sb = new StringBuilder();
         boolean inValue;
         boolean emptyPath;
+        /** The bound regions still to hand out in a fn signature's inputs; {@link #outputRegion} in its output. */
+        java.util.ArrayDeque<String> bound;
+        String outputRegion;
+        int regionIndex;
 
         P(boolean inValue) {
             this.inValue = inValue;
@@ -501,6 +559,10 @@ public final class RustcNames implements MonoItemNames {
             if (!args.isEmpty()) {
                 Gen g = gen(def);
                 parentArgs = args.subList(0, Math.min(g.parentCount(), args.size()));
+                if (g.ownFromArgs()) {
+                    printPathWithGenericArgs(() -> printDefPath(def, List.of()), args);
+                    return;
+                }
                 if (!DefPaths.isDisambiguated(last)) {
                     if (!g.own().isEmpty() && args.size() >= g.count()) {
                         List<GenericArg> own = ownArgsNoDefaults(def, g, args);
@@ -613,7 +675,10 @@ public final class RustcNames implements MonoItemNames {
             switch (a) {
                 case GenericArg.Type t -> ty(t.ty());
                 case GenericArg.Const c -> konst(c.value());
-                case GenericArg.Lifetime l -> sb.append(l.region() == null ? "'_" : l.region().name());
+                case GenericArg.Lifetime l -> {
+                    String r = l.region() != null && l.region().name().equals("'_") ? nextRegion() : null;
+                    sb.append(r != null ? r : l.region() == null ? "'_" : l.region().name());
+                }
             }
         }
 
@@ -622,11 +687,22 @@ public final class RustcNames implements MonoItemNames {
                 case TyConst.Value v -> {
                     if (v.ty() instanceof Ty.Bool) sb.append(v.bits().signum() != 0 ? "true" : "false");
                     else if (v.ty() instanceof Ty.Char) sb.append('\'').appendCodePoint(v.bits().intValueExact()).append('\'');
+                    else if (v.ty() instanceof Ty.Int i) intValue(v.bits(), i.kind());
                     else sb.append(v.bits());
                 }
                 case TyConst.Param p -> sb.append(p.name());
                 case TyConst.Unevaluated u -> sb.append(u.text());
             }
+        }
+
+        /** consts/int.rs ConstInt's Debug: extremes by name (a bare number in MIR text is none of them). */
+        void intValue(java.math.BigInteger v, Ty.IntTy t) {
+            int bits = (t.fixedBytes() == 0 ? 8 : t.fixedBytes()) * 8;
+            java.math.BigInteger one = java.math.BigInteger.ONE;
+            java.math.BigInteger max = t.signed() ? one.shiftLeft(bits - 1).subtract(one) : one.shiftLeft(bits).subtract(one);
+            if (v.equals(max)) sb.append(t.rustName()).append("::MAX");
+            else if (t.signed() && v.equals(one.shiftLeft(bits - 1).negate())) sb.append(t.rustName()).append("::MIN");
+            else sb.append(v);
         }
 
         /** pretty.rs pretty_print_type. */
@@ -668,6 +744,8 @@ public final class RustcNames implements MonoItemNames {
                 case Ty.Ref r -> {
                     // regions are erased in instances: never printed on references
                     sb.append('&');
+                    String region = nextRegion();
+                    if (region != null) sb.append(region).append(' ');
                     if (r.mutability() == Ty.Mutability.MUT) sb.append("mut ");
                     ty(r.pointee());
                 }
@@ -678,22 +756,51 @@ public final class RustcNames implements MonoItemNames {
                     sb.append(" {");
                     boolean was = inValue;
                     inValue = true;
-                    String def = singleName(f.path());
-                    printDefPath(def, fullArgs(def, lastArgs(f.path())));
+                    unbound(() -> fnDefPath(f.path()));
                     inValue = was;
                     sb.append('}');
                 }
                 case Ty.Closure c -> {
                     sb.append("{closure@");
                     String def = Resolver.closureDefPath(c);
-                    printDefPath(def, fullArgs(def, Resolver.closureArgs(c)));
+                    unbound(() -> printDefPath(def, fullArgs(def, Resolver.closureArgs(c))));
                     sb.append('}');
                 }
                 case Ty.Dynamic d -> {
                     sb.append("dyn ");
-                    dyn(d);
+                    unbound(() -> dyn(d));
                 }
                 default -> sb.append(new MirPrinter().print(t));
+            }
+        }
+
+        /** A fn item's path, canonical (one segment) or as MIR printed it; trait methods stay unresolved, as in rustc's FnDef. */
+        void fnDefPath(Path p) {
+            List<PathSegment> segs = p.segments();
+            if (segs.size() == 1 && p.last() instanceof PathSegment.Ident id) {
+                printDefPath(id.name(), fullArgs(id.name(), id.args()));
+                return;
+            }
+            String crate = segs.get(0) instanceof PathSegment.Ident first && program.tables().get(first.name()) != null
+                    ? first.name() : program.localCrate();
+            try {
+                if (segs.size() == 2 && segs.get(0) instanceof PathSegment.QualifiedSelf q && q.trait() != null
+                        && p.last() instanceof PathSegment.Ident m) {
+                    Ty dyn = resolver.ty(crate, new Ty.Dynamic(List.of(new TraitBound(List.of(), null, q.trait(), List.of())), null));
+                    TraitBound b = ((Ty.Dynamic) dyn).bounds().get(0);
+                    String trait = singleName(b.trait());
+                    List<GenericArg> args = new ArrayList<>();
+                    args.add(new GenericArg.Type(resolver.ty(crate, q.self())));
+                    args.addAll(lastArgs(b.trait()));
+                    args = new ArrayList<>(withDefaults(trait, fullArgs(trait, args)));
+                    args.addAll(resolver.args(crate, m.args()));
+                    printDefPath(trait + "::" + m.name(), args);
+                    return;
+                }
+                MonoItem.Fn fn = resolver.item(crate, p);
+                printDefPath(fn.defPath(), fullArgs(fn.defPath(), fn.args()));
+            } catch (RuntimeException e) {
+                sb.append(new MirPrinter().print(p, true));
             }
         }
 
@@ -704,11 +811,88 @@ public final class RustcNames implements MonoItemNames {
             }
         }
 
+        /**
+         * pretty.rs name_all_regions: the regions of a fn signature's inputs are its bound ones
+         * (canonical types keep no regions, and the elided lifetimes of fn pointers and fns are
+         * late-bound), named {@code 'a}, {@code 'b}, … in order; the output shares the input's
+         * region when there is exactly one, as elision does.
+         */
         void fnSig(FnSig sig) {
+            int n = 0;
+            for (Ty in : sig.inputs()) n += regions(in);
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < n; i++) names.add(regionName(regionIndex + i));
+            if (n > 0) sb.append("for<").append(String.join(", ", names)).append("> ");
             if (sig.unsafe()) sb.append("unsafe ");
             if (sig.abi() != null && !sig.abi().equals("Rust")) sb.append("extern \"").append(sig.abi()).append("\" ");
             sb.append("fn");
-            fnArgs(sig.inputs(), sig.cVariadic(), sig.output());
+            java.util.ArrayDeque<String> saved = bound;
+            String savedOut = outputRegion;
+            int savedIndex = regionIndex;
+            regionIndex += n;
+            bound = new java.util.ArrayDeque<>(names);
+            outputRegion = null;
+            sb.append('(');
+            tys(sig.inputs());
+            if (sig.cVariadic()) {
+                if (!sig.inputs().isEmpty()) sb.append(", ");
+                sb.append("...");
+            }
+            sb.append(')');
+            bound = null;
+            outputRegion = n == 1 ? names.get(0) : null;
+            if (!(sig.output() instanceof Ty.Tuple tu && tu.elements().isEmpty())) {
+                sb.append(" -> ");
+                ty(sig.output());
+            }
+            bound = saved;
+            outputRegion = savedOut;
+            regionIndex = savedIndex;
+        }
+
+        private static String regionName(int i) {
+            return i < 26 ? "'" + (char) ('a' + i) : "'z" + (i - 25);
+        }
+
+        /** How many regions {@code t} has where a signature binds them: references and ADTs' lifetime params. */
+        private int regions(Ty t) {
+            return switch (t) {
+                case Ty.Ref r -> 1 + regions(r.pointee());
+                case Ty.RawPtr r -> regions(r.pointee());
+                case Ty.Slice sl -> regions(sl.element());
+                case Ty.Array a -> regions(a.element());
+                case Ty.Tuple tu -> tu.elements().stream().mapToInt(this::regions).sum();
+                case Ty.Adt a -> {
+                    String def = singleName(a.path());
+                    int n = 0;
+                    for (GenericArg g : fullArgs(def, lastArgs(a.path()))) {
+                        n += switch (g) {
+                            case GenericArg.Lifetime l -> 1;
+                            case GenericArg.Type ty -> regions(ty.ty());
+                            case GenericArg.Const c -> 0;
+                        };
+                    }
+                    yield n;
+                }
+                default -> 0;
+            };
+        }
+
+        /** The name of the next bound region, or null where regions are erased. */
+        private String nextRegion() {
+            if (bound != null) return bound.poll();
+            return outputRegion;
+        }
+
+        /** Closures, fn items and trait objects print their own args: no signature's regions in them. */
+        private void unbound(Runnable r) {
+            java.util.ArrayDeque<String> saved = bound;
+            String savedOut = outputRegion;
+            bound = null;
+            outputRegion = null;
+            r.run();
+            bound = saved;
+            outputRegion = savedOut;
         }
 
         /** pretty.rs pretty_print_fn_sig. */

@@ -36,6 +36,7 @@ final class BinaryCrate {
         Path sysroot = option(inv.args(), "--sysroot") == null ? null : Path.of(option(inv.args(), "--sysroot"));
         Path sysrootLib = LinkCommand.sysrootLibDir(sysroot, target);
         boolean printMonoItems = inv.args().stream().anyMatch(a -> a.startsWith("-Zprint-mono-items") && !a.endsWith("=no"));
+        boolean printTypeSizes = inv.args().contains("-Zprint-type-sizes");
         boolean noCodegen = inv.args().contains("-Zno-codegen");
         Path work;
         try {
@@ -56,7 +57,7 @@ final class BinaryCrate {
             dirs.add(sysrootLib);
             String report = System.getenv("MIRLINK_REPORT");
             LinkSession.run(inv.crateName(), List.of(rlib), externs, dirs,
-                    new LinkSession.Options(target, printMonoItems, report == null ? null : Path.of(report)), System.out);
+                    new LinkSession.Options(target, printMonoItems, printTypeSizes, report == null ? null : Path.of(report)), System.out);
             if (noCodegen) return 0;
             throw MirlinkException.compileError("crate `" + inv.crateName() + "` (" + inv.sourceFile()
                     + "): code generation is not available yet; -Zno-codegen stops after collection");

@@ -45,7 +45,8 @@ public final class ItemTablesTypeEnv implements TypeEnv {
 
     @Override
     public Ty normalize(Ty.Projection p) {
-        if (p.trait() == null || !p.args().isEmpty()) return null;
+        // A generic associated type's own lifetime args do not change its layout.
+        if (p.trait() == null || !p.args().stream().allMatch(a -> a instanceof GenericArg.Lifetime)) return null;
         String trait = canonical(p.trait());
         List<GenericArg> traitArgs = p.trait().last() instanceof PathSegment.Ident id ? id.args() : List.of();
         Ty found = null;

@@ -86,7 +86,12 @@ public final class LayoutCx {
             }
             case Ty.UnsafeBinder u -> layoutOf(u.inner());
             case Ty.Param p -> throw new LayoutException("too generic: type parameter " + p.name());
-            case Ty.Closure c -> throw new LayoutException("closure upvars unknown: " + c);
+            case Ty.Closure c -> {
+                // rustc_ty_utils/src/layout.rs: ty::Closure is univariant over its upvar types.
+                List<Ty> upvars = env.closureUpvars(c.path());
+                if (upvars == null) throw new LayoutException("closure upvars unknown: " + c);
+                yield calc.univariant(layouts(upvars), Repr.DEFAULT, LayoutCalculator.StructKind.ALWAYS_SIZED, 0, 1);
+            }
             case Ty.Coroutine c -> throw new LayoutException("coroutine layout unknown: " + c);
             default -> throw new LayoutException("no layout for type " + ty);
         };
@@ -113,6 +118,10 @@ public final class LayoutCx {
 
     private long arrayLength(Ty.Array a) {
         if (a.length() instanceof TyConst.Value v) return v.bits().longValueExact();
+        // A literal length that a producer kept as text ("10", "3_usize").
+        if (a.length() instanceof TyConst.Unevaluated u && u.text().matches("\\d[\\d_]*(usize)?")) {
+            return Long.parseLong(u.text().replace("usize", "").replace("_", ""));
+        }
         throw new LayoutException("array length not evaluated: " + a);
     }
 

@@ -82,6 +82,8 @@ public final class Subst {
     }
 
     public GenericArg arg(GenericArg a) {
+        // MIR prints a const param in generic args bare, as a type param would be
+        if (a instanceof GenericArg.Type t && t.ty() instanceof Ty.Param p && args.get(p.name()) instanceof GenericArg.Const c) return c;
         return switch (a) {
             case GenericArg.Type t -> new GenericArg.Type(ty(t.ty()));
             case GenericArg.Const c -> new GenericArg.Const(konst(c.value()));

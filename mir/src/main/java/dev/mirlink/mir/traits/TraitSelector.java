@@ -78,6 +78,7 @@ public final class TraitSelector {
         final Map<TraitRef, Selection> cache = new HashMap<>();
         Function<Ty.Closure, FnSig> closureSigs = c -> null;
         Function<Ty.Closure, List<Ty>> closureUpvars = c -> null;
+        Map<String, List<Item.Impl>> negativeImpls;
     }
 
     /** A selector reading paths as printed in {@code crate}'s MIR, sharing this one's caches. */
@@ -176,7 +177,7 @@ public final class TraitSelector {
             case Ty.Closure c -> new Ty.Closure(mapAllArgs(c.path()));
             case Ty.FnDef f -> new Ty.FnDef(normalizedSig(f.sig()), mapAllArgs(f.path()), f.targetFeatures());
             case Ty.FnPtr f -> new Ty.FnPtr(normalizedSig(f.sig()));
-            case Ty.Ref r -> new Ty.Ref(null, normalizedDeep(r.pointee()), r.mutability());
+            case Ty.Ref r -> new Ty.Ref(r.region(), normalizedDeep(r.pointee()), r.mutability());
             case Ty.RawPtr r -> new Ty.RawPtr(normalizedDeep(r.pointee()), r.mutability());
             case Ty.Tuple tu -> new Ty.Tuple(tu.elements().stream().map(this::normalizedDeep).toList());
             case Ty.Slice sl -> new Ty.Slice(normalizedDeep(sl.element()));
@@ -235,6 +236,31 @@ public final class TraitSelector {
         } finally {
             crateHint = saved;
         }
+    }
+
+    /**
+     * The impl whose header matches {@code ref}, bounds unchecked, when exactly one does: how a path
+     * through {@code <Vec<T, A> as Drop>::drop} names an item declared in that impl method's body,
+     * where the args are the impl's own params and selection has nothing concrete to decide on.
+     */
+    public Selection.Impl matchHeader(TraitRef ref) {
+        Selection.Impl found = null;
+        for (Item.Impl impl : implsOf(ref.trait())) {
+            CanonImpl ci;
+            try {
+                ci = canonImpl(impl);
+            } catch (TraitSelectionException e) {
+                continue;
+            }
+            Map<String, GenericArg> b = new LinkedHashMap<>();
+            if (!match(ci.self(), ref.self(), b, ref) || ci.traitArgs().size() != ref.args().size()) continue;
+            boolean ok = true;
+            for (int i = 0; i < ref.args().size() && ok; i++) ok = matchArg(ci.traitArgs().get(i), ref.args().get(i), b, ref);
+            if (!ok) continue;
+            if (found != null) return null;
+            found = new Selection.Impl(ref, impl, new Subst(b), List.of());
+        }
+        return found;
     }
 
     /** The canonical def path of the trait a printed trait path names, or null. */
@@ -406,10 +432,64 @@ public final class TraitSelector {
             case FN, FN_MUT, FN_ONCE -> t instanceof Ty.Closure || t instanceof Ty.FnDef || t instanceof Ty.FnPtr;
             default -> {
                 Item.Trait trait = traitItem(ref.trait(), ref);
-                if (trait.isAuto()) throw new TraitSelectionException("auto trait", ref, null);
-                yield false;
+                yield trait.isAuto() && autoHolds(ref);
             }
         };
+    }
+
+    private final Set<TraitRef> autoInProgress = new java.util.HashSet<>();
+
+    /**
+     * An auto trait ({@code Send}, {@code Sync}, {@code Freeze}, {@code Unpin}) holds for a type without a
+     * negative impl when it holds for every component (select/candidate_assembly.rs
+     * {@code assemble_candidates_from_auto_impls}); cycles hold, as rustc's auto traits are coinductive.
+     */
+    private boolean autoHolds(TraitRef ref) {
+        if (!autoInProgress.add(ref)) return true;
+        try {
+            for (Item.Impl impl : negativeImplsOf(ref.trait())) {
+                CanonImpl ci = canonImpl(impl);
+                if (match(ci.self(), ref.self(), new LinkedHashMap<>(), ref)) return false;
+            }
+            List<Ty> parts = switch (ref.self()) {
+                case Ty.Tuple t -> t.elements();
+                case Ty.Array a -> List.of(a.element());
+                case Ty.Slice sl -> List.of(sl.element());
+                case Ty.Closure c -> shared.closureUpvars.apply(c) == null ? List.of() : shared.closureUpvars.apply(c);
+                case Ty.Adt a when typeItem(adtName(a)) instanceof Item.Adt adt -> {
+                    List<Ty> fields = new ArrayList<>();
+                    Subst sub = Subst.of(withoutLifetimes(adt.generics()), typeArgs(lastArgs(a.path())));
+                    for (var v : adt.variants()) for (var f : v.fields()) fields.add(resolve(sub.ty(canonIn(adt.defPath(), f.ty())), ref));
+                    yield fields;
+                }
+                case Ty.Dynamic d -> List.of(new Ty.Never()); // only the bounds tell; trait objects name their auto traits
+                default -> List.of();
+            };
+            if (ref.self() instanceof Ty.Dynamic d) {
+                return d.bounds().stream().anyMatch(b -> ((PathSegment.Ident) b.trait().last()).name().equals(ref.trait()));
+            }
+            for (Ty part : parts) if (!holds(new TraitRef(ref.trait(), part, List.of()))) return false;
+            return true;
+        } finally {
+            autoInProgress.remove(ref);
+        }
+    }
+
+    private List<Item.Impl> negativeImplsOf(String trait) {
+        if (shared.negativeImpls == null) {
+            Map<String, List<Item.Impl>> out = new HashMap<>();
+            for (ItemTable t : tables.all()) {
+                for (Item.Impl impl : t.impls()) {
+                    if (impl.traitRef() == null || !impl.negative()) continue;
+                    crateHint = impl.defPath();
+                    String tp = canonicalTraitOrNull(impl.traitRef());
+                    crateHint = null;
+                    if (tp != null) out.computeIfAbsent(tp, k -> new ArrayList<>()).add(impl);
+                }
+            }
+            shared.negativeImpls = out;
+        }
+        return shared.negativeImpls.getOrDefault(trait, List.of());
     }
 
     /** The object candidate: {@code dyn Trait} implements Trait and its supertraits (select/candidate_assembly.rs). */
@@ -635,7 +715,15 @@ public final class TraitSelector {
         return constEq(pat, c, ref);
     }
 
+    /** A length rustc printed as a bare number is a value. */
+    private static TyConst numeric(TyConst c) {
+        if (c instanceof TyConst.Unevaluated u && u.text().matches("[0-9]+")) return new TyConst.Value(new java.math.BigInteger(u.text()), null);
+        return c;
+    }
+
     private boolean constEq(TyConst x, TyConst y, TraitRef ref) {
+        x = numeric(x);
+        y = numeric(y);
         if (x instanceof TyConst.Value a && y instanceof TyConst.Value v) return a.bits().equals(v.bits());
         if (x instanceof TyConst.Unevaluated || y instanceof TyConst.Unevaluated) throw new TraitSelectionException("unevaluated const", ref, x + " vs " + y);
         return x.equals(y);
@@ -780,7 +868,7 @@ public final class TraitSelector {
             case Ty.Slice s -> new Ty.Slice(canon(s.element()));
             case Ty.Tuple t -> new Ty.Tuple(t.elements().stream().map(this::canon).toList());
             case Ty.RawPtr p -> new Ty.RawPtr(canon(p.pointee()), p.mutability());
-            case Ty.Ref r -> new Ty.Ref(null, canon(r.pointee()), r.mutability());
+            case Ty.Ref r -> new Ty.Ref(inFnSig ? r.region() : null, canon(r.pointee()), r.mutability());
             case Ty.FnPtr f -> new Ty.FnPtr(canonSig(f.sig()));
             case Ty.FnDef f -> new Ty.FnDef(canonSig(f.sig()), canonPath(f.path()), f.targetFeatures());
             case Ty.Closure c -> new Ty.Closure(canonPath(c.path()));
@@ -792,8 +880,20 @@ public final class TraitSelector {
         };
     }
 
+    /**
+     * While a fn signature is canonicalized its late-bound regions stay ({@code for<'a> fn(&'a T)}):
+     * rustc prints them in instance names; everywhere else regions are erased.
+     */
+    private boolean inFnSig;
+
     private FnSig canonSig(FnSig s) {
-        return new FnSig(List.of(), s.unsafe(), s.abi(), s.inputs().stream().map(this::canon).toList(), s.cVariadic(), canon(s.output()));
+        boolean saved = inFnSig;
+        inFnSig = true;
+        try {
+            return new FnSig(s.boundRegions(), s.unsafe(), s.abi(), s.inputs().stream().map(this::canon).toList(), s.cVariadic(), canon(s.output()));
+        } finally {
+            inFnSig = saved;
+        }
     }
 
     private GenericArg canonArg(GenericArg a) {
@@ -809,6 +909,10 @@ public final class TraitSelector {
             // a const generic arg that is an enum variant: atomic_load::<T, intrinsics::AtomicOrdering::SeqCst>
             String variant = variantPath(a.path());
             if (variant != null) return new Ty.Adt(new Path(List.of(new PathSegment.Ident(variant))));
+            // a type declared in a fn or closure body, which no item table has: known by its def path only
+            if (a.path().segments().size() == 1 && adtName(a).contains("::") && tables.get(adtName(a).split("::")[0]) != null) {
+                return new Ty.Adt(new Path(List.of(new PathSegment.Ident(adtName(a), typeArgs(lastArgs(a.path())).stream().map(this::canonArg).toList()))));
+            }
             throw new TraitSelectionException("unresolved type path", a, null);
         }
         Item item = typeItem(name);

@@ -15,8 +15,10 @@ import java.util.Set;
 
 /**
  * Types as {@code -Zprint-type-sizes} names them (full paths, local items without their crate):
- * paths with generic args, references, raw pointers, arrays, slices, tuples, primitives. Anything
- * else (closures, fn pointers, dyn, consts) throws {@link Unsupported} with the construct named.
+ * paths with generic args, references, raw pointers, arrays, slices, tuples, primitives,
+ * projections, fn items ({@code fn(A) -> R {path}}, zero-sized), and closures by def path
+ * ({@code {closure@parent<args>::{closure#N}}} under {@code -Zspan-free-formats}). Anything else
+ * (coroutines, types local to a fn of a generic impl) throws {@link Unsupported} with the construct named.
  */
 final class TypeNameParser {
     static final class Unsupported extends RuntimeException {
@@ -82,7 +84,12 @@ final class TypeNameParser {
             }
             return new Ty.Tuple(elems);
         }
-        if (s.startsWith("{", pos)) throw new Unsupported("closure or coroutine");
+        if (eat("{closure@")) {
+            Path path = segments(true);
+            expect("}");
+            return new Ty.Closure(path);
+        }
+        if (s.startsWith("{", pos)) throw new Unsupported("coroutine");
         // Layout needs neither the traits of a dyn nor the signature of a fn pointer: skip them.
         if (eat("dyn ")) {
             skipBalanced();
@@ -90,10 +97,26 @@ final class TypeNameParser {
         }
         if (s.startsWith("fn(", pos) || s.startsWith("unsafe ", pos) || s.startsWith("extern ", pos)
                 || s.startsWith("for<", pos)) {
+            int start = pos;
             skipBalanced();
-            return new Ty.FnPtr(new FnSig(List.of(), false, null, List.of(), false, new Ty.Tuple(List.of())));
+            FnSig sig = new FnSig(List.of(), false, null, List.of(), false, new Ty.Tuple(List.of()));
+            // A fn item prints as its signature followed by {path}: a zero-sized FnDef.
+            String text = s.substring(start, pos);
+            if (text.endsWith("}")) return new Ty.FnDef(sig, new Path(List.of(new PathSegment.Ident(text))), false);
+            return new Ty.FnPtr(sig);
         }
-        if (s.startsWith("<", pos)) throw new Unsupported("projection");
+        if (eat("<")) {
+            Ty self = ty();
+            if (!eat(" as ")) throw new Unsupported("inherent projection");
+            Path trait = segments(false);
+            expect(">::");
+            int start = pos;
+            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) pos++;
+            String name = s.substring(start, pos);
+            List<GenericArg> args = genericArgs();
+            if (s.startsWith("::", pos)) throw new Unsupported("fn-local type");
+            return new Ty.Projection(self, trait, name, args);
+        }
         return path();
     }
 
@@ -106,8 +129,8 @@ final class TypeNameParser {
                 pos += 2;
                 continue;
             }
-            if (c == '(' || c == '[' || c == '<') depth++;
-            else if (c == ')' || c == ']' || c == '>') {
+            if (c == '(' || c == '[' || c == '<' || c == '{') depth++;
+            else if (c == ')' || c == ']' || c == '>' || c == '}') {
                 if (depth == 0) return;
                 depth--;
             } else if (c == ',' && depth == 0) return;
@@ -123,48 +146,91 @@ final class TypeNameParser {
     }
 
     private Ty path() {
-        List<String> names = new ArrayList<>();
-        List<GenericArg> args = List.of();
-        while (true) {
-            int start = pos;
-            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) pos++;
-            if (start == pos) throw new Unsupported("unexpected '" + s.substring(pos) + "' in " + s);
-            names.add(s.substring(start, pos));
-            if (eat("<")) {
-                args = new ArrayList<>();
-                while (!eat(">")) {
-                    if (s.startsWith("'", pos)) {
-                        lifetime();
-                        args.add(new GenericArg.Lifetime(new Region("'_")));
-                    } else if (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '-') {
-                        int numStart = pos++;
-                        while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
-                        BigInteger v = new BigInteger(s.substring(numStart, pos));
-                        while (pos < s.length() && Character.isLetterOrDigit(s.charAt(pos))) pos++; // _usize
-                        args.add(new GenericArg.Const(new TyConst.Value(v, null)));
-                    } else if (s.startsWith("true", pos) || s.startsWith("false", pos)) {
-                        boolean b = eat("true");
-                        if (!b) expect("false");
-                        args.add(new GenericArg.Const(new TyConst.Value(b ? BigInteger.ONE : BigInteger.ZERO, new Ty.Bool())));
-                    } else {
-                        args.add(new GenericArg.Type(ty()));
-                    }
-                    if (!eat(", ")) eat(",");
-                }
+        Path path = segments(false);
+        List<PathSegment> segs = path.segments();
+        for (int i = 0; i < segs.size() - 1; i++) {
+            if (!(segs.get(i) instanceof PathSegment.Ident id) || !id.args().isEmpty()) {
+                throw new Unsupported("fn-local type");
             }
-            if (!eat("::")) break;
-            if (!args.isEmpty()) throw new Unsupported("generic args before the last segment");
         }
-        if (names.size() == 1) {
-            Ty prim = primitive(names.get(0));
+        if (segs.size() == 1 && segs.get(0) instanceof PathSegment.Ident id && id.args().isEmpty()) {
+            Ty prim = primitive(id.name());
             if (prim != null) return prim;
         }
-        if (!crates.contains(names.get(0))) names.add(0, localCrate);
+        return new Ty.Adt(path);
+    }
+
+    /**
+     * A def path as rustc prints it under {@code -Zspan-free-formats}: {@code a::B<args>::f<args>},
+     * {@code <T as Trait>::f}, {@code {closure#N}} segments; local paths get the crate name.
+     */
+    private Path segments(boolean disambiguated) {
         List<PathSegment> segs = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            segs.add(new PathSegment.Ident(names.get(i), i == names.size() - 1 ? args : List.of()));
+        while (true) {
+            if (eat("<impl ")) {
+                Ty self = ty();
+                Path trait = null;
+                if (eat(" for ")) {
+                    if (!(self instanceof Ty.Adt a)) throw new Unsupported("impl trait path");
+                    trait = a.path();
+                    self = ty();
+                }
+                expect(">");
+                segs.add(new PathSegment.ImplFor(trait, self));
+            } else if (segs.isEmpty() && eat("<")) {
+                Ty self = ty();
+                Path trait = null;
+                if (eat(" as ")) trait = segments(false);
+                expect(">");
+                segs.add(new PathSegment.QualifiedSelf(self, trait));
+            } else if (disambiguated && eat("{")) {
+                int start = pos;
+                while (pos < s.length() && Character.isLetter(s.charAt(pos))) pos++;
+                String kind = s.substring(start, pos);
+                expect("#");
+                start = pos;
+                while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+                if (start == pos) throw new Unsupported("disambiguator in " + s);
+                segs.add(new PathSegment.Disambiguated(kind, Integer.parseInt(s.substring(start, pos))));
+                expect("}");
+            } else {
+                int start = pos;
+                while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) pos++;
+                if (start == pos) throw new Unsupported("unexpected '" + s.substring(pos, Math.min(s.length(), pos + 12)) + "' in " + s);
+                segs.add(new PathSegment.Ident(s.substring(start, pos), genericArgs()));
+            }
+            if (!eat("::")) break;
         }
-        return new Ty.Adt(new Path(segs));
+        if (segs.get(0) instanceof PathSegment.Ident first && !crates.contains(first.name())
+                && !(segs.size() == 1 && first.args().isEmpty() && primitive(first.name()) != null)) {
+            segs.add(0, new PathSegment.Ident(localCrate));
+        }
+        return new Path(segs);
+    }
+
+    private List<GenericArg> genericArgs() {
+        if (!eat("<")) return List.of();
+        List<GenericArg> args = new ArrayList<>();
+        while (!eat(">")) {
+            if (s.startsWith("'", pos)) {
+                lifetime();
+                args.add(new GenericArg.Lifetime(new Region("'_")));
+            } else if (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '-') {
+                int numStart = pos++;
+                while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+                BigInteger v = new BigInteger(s.substring(numStart, pos));
+                while (pos < s.length() && Character.isLetterOrDigit(s.charAt(pos))) pos++; // _usize
+                args.add(new GenericArg.Const(new TyConst.Value(v, null)));
+            } else if (s.startsWith("true", pos) || s.startsWith("false", pos)) {
+                boolean b = eat("true");
+                if (!b) expect("false");
+                args.add(new GenericArg.Const(new TyConst.Value(b ? BigInteger.ONE : BigInteger.ZERO, new Ty.Bool())));
+            } else {
+                args.add(new GenericArg.Type(ty()));
+            }
+            if (!eat(", ")) eat(",");
+        }
+        return args;
     }
 
     private static Ty primitive(String name) {

@@ -1,0 +1,132 @@
+package dev.mirlink.driver.collect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.mirlink.mir.item.AssocItem;
+import dev.mirlink.mir.item.Item;
+import dev.mirlink.mir.item.ItemTable;
+import dev.mirlink.mir.item.VisiblePaths;
+import dev.mirlink.mir.ty.GenericArg;
+import dev.mirlink.mir.ty.Path;
+import dev.mirlink.mir.ty.PathSegment;
+import dev.mirlink.mir.ty.Ty;
+import dev.mirlink.mir.ty.TyConst;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mono items of std programs named against the MIR-only sysroot's item tables; the expected
+ * strings are rustc 1.96's {@code -Zprint-mono-items -Zspan-free-formats} lines for a std binary.
+ * Skipped when no sysroot has been built ({@code mirlink sysroot}).
+ */
+class RustcNamesTest {
+    private static Program program;
+    private static RustcNames names;
+
+    @BeforeAll
+    static void load() throws IOException {
+        java.nio.file.Path cache = java.nio.file.Path.of(System.getProperty("user.home"), ".cache/mirlink/sysroot");
+        assumeTrue(Files.isDirectory(cache), "no MIR-only sysroot built");
+        java.nio.file.Path lib;
+        try (Stream<java.nio.file.Path> s = Files.list(cache)) {
+            lib = s.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith("1.96.0-x86_64-unknown-linux-gnu-panic-abort"))
+                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
+                    .map(p -> p.resolve("lib/rustlib/x86_64-unknown-linux-gnu/lib")).orElse(null);
+        }
+        assumeTrue(lib != null && Files.isDirectory(lib), "no x86_64 MIR-only sysroot built");
+        List<java.nio.file.Path> rlibs;
+        try (Stream<java.nio.file.Path> s = Files.list(lib)) {
+            rlibs = s.filter(p -> p.getFileName().toString().matches("lib(core|alloc|std)(-.*)?\\.rlib")).toList();
+        }
+        try {
+            program = Program.open(rlibs, "main");
+        } catch (RuntimeException e) {
+            assumeTrue(false, "sysroot unreadable (built by another mirlink?): " + e.getMessage());
+        }
+        names = new RustcNames(program, () -> new VisiblePaths(program.tables(), "main", List.of("std")));
+    }
+
+    private static GenericArg t(Ty ty) {
+        return new GenericArg.Type(ty);
+    }
+
+    private static Ty adt(String def, GenericArg... args) {
+        return new Ty.Adt(new Path(List.of(new PathSegment.Ident(def, List.of(args)))));
+    }
+
+    private static final Ty I32 = new Ty.Int(Ty.IntTy.I32), UNIT = new Ty.Tuple(List.of()),
+            GLOBAL = adt("alloc::alloc::Global");
+
+    /** The fn {@code name} of the first impl in {@code crate} that {@code which} accepts. */
+    private static String implFn(String crate, Predicate<Item.Impl> which, String name) {
+        ItemTable table = program.tables().get(crate);
+        for (Item.Impl impl : table.impls()) {
+            if (which.test(impl) && impl.item(name) instanceof AssocItem.Fn f) return f.defPath();
+        }
+        throw new AssertionError("no impl in " + crate + " with " + name);
+    }
+
+    private static Predicate<Item.Impl> inherentOf(String last) {
+        return i -> i.traitRef() == null && i.selfTy() instanceof Ty.Adt a && a.path().last() instanceof PathSegment.Ident id
+                && id.name().equals(last);
+    }
+
+    private static String name(MonoItem item) {
+        return names.name(item);
+    }
+
+    @Test
+    void inherentMethodOfAdtPrintsTheTypeWithDefaultsElided() {
+        String len = implFn("alloc", inherentOf("Vec"), "len");
+        assertEquals("fn std::vec::Vec::<i32>::len", name(MonoItem.Fn.item(len, List.of(t(I32), t(GLOBAL)))));
+    }
+
+    @Test
+    void nestedFnPrintsTheImplWithIdentityArgs() {
+        String reserve = implFn("alloc", inherentOf("RawVecInner"), "reserve");
+        assertEquals("fn alloc::raw_vec::RawVecInner::<A>::reserve::do_reserve_and_handle::<std::alloc::Global>",
+                name(MonoItem.Fn.item(reserve + "::do_reserve_and_handle", List.of(t(GLOBAL)))));
+    }
+
+    @Test
+    void lifetimeParamsPrintErased() {
+        String nu = implFn("core", inherentOf("Arguments"), "new");
+        BigInteger ten = BigInteger.TEN, three = BigInteger.valueOf(3);
+        assertEquals("fn std::fmt::Arguments::<'_>::new::<10, 3>", name(MonoItem.Fn.item(nu,
+                List.of(new GenericArg.Const(new TyConst.Value(ten, null)), new GenericArg.Const(new TyConst.Value(three, null))))));
+    }
+
+    @Test
+    void traitImplInOtherModulePrintsImplSegment() {
+        String lt = implFn("core", i -> i.traitRef() != null && i.traitRef().last() instanceof PathSegment.Ident id
+                && id.name().equals("PartialOrd") && i.selfTy() instanceof Ty.Int n && n.kind() == Ty.IntTy.I32, "lt");
+        assertEquals("fn std::cmp::impls::<impl std::cmp::PartialOrd for i32>::lt", name(MonoItem.Fn.item(lt, List.of())));
+    }
+
+    @Test
+    void dropGlue() {
+        Ty vec = adt("alloc::vec::Vec", t(I32), t(GLOBAL));
+        assertEquals("fn std::ptr::drop_in_place::<std::vec::Vec<i32>> - shim(Some(std::vec::Vec<i32>))",
+                name(new MonoItem.Fn(MonoItem.InstanceKind.DROP_GLUE, Resolver.DROP_IN_PLACE, List.of(t(vec)), vec)));
+    }
+
+    @Test
+    void shims() {
+        Ty closure = new Ty.Closure(new Path(List.of(new PathSegment.Ident("std::rt::lang_start::{closure#0}", List.of(t(UNIT))))));
+        String callOnce = Resolver.FN_ONCE + "::call_once";
+        assertEquals("fn <{closure@std::rt::lang_start<()>::{closure#0}} as std::ops::FnOnce<()>>::call_once - shim",
+                name(new MonoItem.Fn(MonoItem.InstanceKind.CLOSURE_ONCE_SHIM, callOnce, List.of(t(closure), t(UNIT)), null)));
+        Ty fn = new Ty.FnPtr(new dev.mirlink.mir.ty.FnSig(List.of(), false, null, List.of(), false, UNIT));
+        assertEquals("fn <fn() as std::ops::FnOnce<()>>::call_once - shim(fn())",
+                name(new MonoItem.Fn(MonoItem.InstanceKind.FN_PTR_SHIM, callOnce, List.of(t(fn), t(UNIT)), fn)));
+        assertEquals("fn std::rt::lang_start::<()>", name(MonoItem.Fn.item("std::rt::lang_start", List.of(t(UNIT)))));
+    }
+}
