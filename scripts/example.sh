@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The built-in example: a three-crate workspace built under the mirlink wrapper.
+# The built-in example: a three-crate workspace built under the mirlink wrapper, then a program
+# over it collected whole by the link step.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
@@ -22,3 +23,18 @@ report=$(ls "$deps"/libreport-*.rlib)
 /usr/bin/rustc --edition 2021 --crate-type lib --crate-name consumer -L "dependency=$deps" \
   --extern report="$report" --extern geometry="$(ls "$deps"/libgeometry-*.rlib)" --out-dir "$work" "$root/examples/consumer.rs"
 ls -l "$work"/libconsumer.rlib
+
+echo; echo "== the link step collects a program over the workspace (instances, in rustc's -Zprint-mono-items form)"
+"$root/bin/mirlink" /usr/bin/rustc --edition 2021 -C panic=abort --crate-type bin --crate-name app -L "dependency=$deps" \
+  --extern report="$report" --extern geometry="$(ls "$deps"/libgeometry-*.rlib)" "$root/examples/app.rs" \
+  -Zprint-mono-items=yes -Zno-codegen > "$work/mono-items.txt"
+MIRLINK_REPORT="$work/report.json" "$root/bin/mirlink" /usr/bin/rustc --edition 2021 -C panic=abort --crate-type bin \
+  --crate-name app -L "dependency=$deps" --extern report="$report" --extern geometry="$(ls "$deps"/libgeometry-*.rlib)" \
+  "$root/examples/app.rs" -Zno-codegen
+grep -E 'geometry|report|app::' "$work/mono-items.txt" | head -20
+python3 - "$work/report.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(f"{len(r['instances'])} instances ({r['dropGlue']} drop glue, {len(r['vtables'])} vtables), "
+      f"{r['requests']} requests of which {r['merged']} named an instance already collected")
+PY

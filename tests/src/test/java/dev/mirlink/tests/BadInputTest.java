@@ -104,12 +104,50 @@ class BadInputTest {
         assertBadInput(Tool.mirlink("sysroot", "--target", "sparc-unknown-none"), null, "unknown target `sparc-unknown-none`");
     }
 
+    /** A binary crate is collected; producing its executable needs code generation, a one-line error until then. */
     @Test
-    void binaryCrateIsAClearErrorForNow() throws IOException {
+    void binaryCrateStopsBeforeCodeGeneration() throws IOException {
         Path main = dir.resolve("hello.rs");
         Files.writeString(main, "fn main() { println!(\"hi\"); }\n");
-        assertBadInput(Tool.run(dir, Map.of(), List.of(Tool.MIRLINK.toString(), Tool.RUSTC, main.toString())),
-                main, "binary crates");
+        Tool.Result r = Tool.run(dir, Map.of(), List.of(Tool.MIRLINK.toString(), Tool.RUSTC, "-Cpanic=abort", main.toString()));
+        assertEquals(1, r.exit(), r.stderr());
+        String[] lines = r.stderr().strip().split("\n");
+        assertEquals(1, lines.length, r.stderr());
+        assertTrue(lines[0].startsWith("mirlink: error: ") && lines[0].contains(main.toString())
+                && lines[0].contains("code generation is not available yet"), lines[0]);
+    }
+
+    /** What the collector does not support is one line naming the construct, the instance, and what reached it. */
+    @Test
+    void unsupportedConstructNamesTheInstance() throws IOException {
+        Path co = dir.resolve("co.rs");
+        Files.writeString(co, """
+                #![no_std]
+                #![no_main]
+                use core::future::Future;
+                use core::task::{Context, Poll, Waker};
+                #[panic_handler]
+                fn panic(_: &core::panic::PanicInfo) -> ! { loop {} }
+                fn run() -> i32 {
+                    let mut f = core::pin::pin!(async { 7 });
+                    match f.as_mut().poll(&mut Context::from_waker(Waker::noop())) { Poll::Ready(v) => v, Poll::Pending => 0 }
+                }
+                #[unsafe(no_mangle)]
+                pub extern "C" fn main() -> i32 { run() }
+                """);
+        Tool.Result r = Tool.run(dir, Map.of(), List.of(Tool.MIRLINK.toString(), Tool.RUSTC, "--edition", "2021",
+                "-Cpanic=abort", "--crate-type", "bin", co.toString(), "-Zno-codegen"));
+        assertEquals(1, r.exit(), r.stderr());
+        String[] lines = r.stderr().strip().split("\n");
+        assertEquals(1, lines.length, r.stderr());
+        assertTrue(lines[0].startsWith("mirlink: error: cannot collect `co`: ") && lines[0].contains("async block")
+                && lines[0].contains("core::future::future::Future") && lines[0].contains("in fn co::run <- fn co::main"), lines[0]);
+    }
+
+    @Test
+    void linkNamesAMissingRlib() {
+        Path missing = dir.resolve("nothing.rlib");
+        assertBadInput(Tool.mirlink("link", "--target", "x86_64-unknown-linux-gnu", missing.toString()), missing, "no such rlib");
     }
 
     /** A producer killed at any moment leaves either no rlib or a complete one, never a partial file. */

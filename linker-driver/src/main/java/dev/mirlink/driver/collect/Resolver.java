@@ -283,6 +283,18 @@ public final class Resolver {
     private List<String> paramsFromBody(String defPath) {
         MirEntry.BodyEntry e = program.body(defPath);
         if (e == null) return List.of();
+        // a closure built in the body prints the fn's own args in declaration order: flatten::<T, Acc, impl FnMut…>
+        String name = DefPaths.last(defPath);
+        for (var decl : e.body().localDecls()) {
+            if (!(decl.ty() instanceof Ty.Closure c)) continue;
+            for (PathSegment seg : c.path().segments()) {
+                if (seg instanceof PathSegment.Ident id && id.name().equals(name) && !id.args().isEmpty()
+                        && id.args().stream().allMatch(a -> a instanceof GenericArg.Lifetime || a instanceof GenericArg.Type t && t.ty() instanceof Ty.Param)) {
+                    return id.args().stream().filter(a -> a instanceof GenericArg.Type)
+                            .map(a -> ((Ty.Param) ((GenericArg.Type) a).ty()).name()).toList();
+                }
+            }
+        }
         java.util.LinkedHashSet<String> named = new java.util.LinkedHashSet<>(), synthetic = new java.util.LinkedHashSet<>();
         for (var decl : e.body().localDecls()) collectParams(decl.ty(), named, synthetic);
         List<String> out = new ArrayList<>(named);

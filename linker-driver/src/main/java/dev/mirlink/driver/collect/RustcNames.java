@@ -69,7 +69,6 @@ public final class RustcNames implements MonoItemNames {
     /** {@link VisiblePaths#attrsFromSources} from the rust-src of the rustc mirlink drives; none when it cannot be found. */
     private static VisiblePaths.Attrs attrs(Program program, String target) {
         try {
-            if (System.getenv("RN_NOATTRS") != null) return VisiblePaths.Attrs.NONE;
             Rustc rustc = Rustc.locate(null);
             List<String> cmd = new ArrayList<>(List.of(rustc.executable().toString(), "--print", "cfg"));
             if (target != null) cmd.addAll(List.of("--target", target));
@@ -129,11 +128,6 @@ public final class RustcNames implements MonoItemNames {
 
     @Override
     public String name(MonoItem item) {
-        if (System.getenv("RN_DEBUG") != null) return nameOf(item) + "    ## " + MonoItemPrinter.CANONICAL.print(item) + " " + roots(program);
-        return nameOf(item);
-    }
-
-    private String nameOf(MonoItem item) {
         try {
             return switch (item) {
                 case MonoItem.Static s -> "static " + new P(true).defPathStr(s.defPath(), List.of());
@@ -164,7 +158,8 @@ public final class RustcNames implements MonoItemNames {
     /**
      * The generics of a def: {@code parent} is the def whose params come first (an impl's or
      * trait's for their fns, the enclosing item's for a closure), {@code own} its own params in
-     * rustc's order ({@code Self} first for a trait), late-bound lifetimes of fns excluded.
+     * rustc's order ({@code Self} first for a trait), late-bound lifetimes of fns excluded;
+     * {@code ownFromArgs} when they are unknown and every arg of an instance is taken as its own.
      */
     record Gen(String parent, int parentCount, List<GenericParam> own, boolean hasSelf, String def, boolean ownFromArgs) {
         Gen(String parent, int parentCount, List<GenericParam> own, boolean hasSelf, String def) {
@@ -514,9 +509,10 @@ public final class RustcNames implements MonoItemNames {
         final StringBuilder sb = new StringBuilder();
         boolean inValue;
         boolean emptyPath;
-        /** The bound regions still to hand out in a fn signature's inputs; {@link #outputRegion} in its output. */
+        /** In a fn signature: whether each region still to print is bound, and the names to hand out. */
         java.util.ArrayDeque<String> bound;
-        String outputRegion;
+        java.util.ArrayDeque<Boolean> marks;
+        String outputName;
         int regionIndex;
 
         P(boolean inValue) {
@@ -749,10 +745,10 @@ public final class RustcNames implements MonoItemNames {
                     if (r.mutability() == Ty.Mutability.MUT) sb.append("mut ");
                     ty(r.pointee());
                 }
-                case Ty.FnPtr f -> fnSig(f.sig());
+                case Ty.FnPtr f -> fnSig(f.sig(), null);
                 case Ty.FnDef f -> {
                     if (f.targetFeatures()) sb.append("#[target_features] ");
-                    fnSig(f.sig());
+                    fnSig(f.sig(), declaredSig(f.path()));
                     sb.append(" {");
                     boolean was = inValue;
                     inValue = true;
@@ -772,6 +768,33 @@ public final class RustcNames implements MonoItemNames {
                 }
                 default -> sb.append(new MirPrinter().print(t));
             }
+        }
+
+        /** The declared signature of the fn item at {@code p}, when the tables have it. */
+        private FnSig declaredSig(Path p) {
+            String def;
+            if (p.segments().size() == 1 && p.last() instanceof PathSegment.Ident id) {
+                def = id.name();
+            } else if (p.segments().size() == 2 && p.segments().get(0) instanceof PathSegment.QualifiedSelf q && q.trait() != null
+                    && p.last() instanceof PathSegment.Ident m) {
+                try {
+                    String crate = program.localCrate();
+                    Ty dyn = resolver.ty(crate, new Ty.Dynamic(List.of(new TraitBound(List.of(), null, q.trait(), List.of())), null));
+                    def = singleName(((Ty.Dynamic) dyn).bounds().get(0).trait()) + "::" + m.name();
+                } catch (RuntimeException e) {
+                    return null;
+                }
+            } else {
+                String crate = p.segments().get(0) instanceof PathSegment.Ident first && program.tables().get(first.name()) != null
+                        ? first.name() : program.localCrate();
+                try {
+                    def = resolver.item(crate, p).defPath();
+                } catch (RuntimeException e) {
+                    return null;
+                }
+            }
+            ItemTable t = program.tables().get(Program.crateOf(def));
+            return t != null && t.valueItem(def) instanceof Item.Fn fn ? fn.sig() : null;
         }
 
         /** A fn item's path, canonical (one segment) or as MIR printed it; trait methods stay unresolved, as in rustc's FnDef. */
@@ -812,26 +835,32 @@ public final class RustcNames implements MonoItemNames {
         }
 
         /**
-         * pretty.rs name_all_regions: the regions of a fn signature's inputs are its bound ones
-         * (canonical types keep no regions, and the elided lifetimes of fn pointers and fns are
-         * late-bound), named {@code 'a}, {@code 'b}, … in order; the output shares the input's
-         * region when there is exactly one, as elision does.
+         * pretty.rs name_all_regions: a signature's bound regions are named {@code 'a}, {@code 'b},
+         * … in order. Canonical types keep no regions, so they are read off the declared signature
+         * of a fn item ({@code declared}, null for a fn pointer): its elided and own lifetimes in the
+         * inputs are late-bound, what a type param became is erased; a fn pointer's input regions
+         * are all taken as bound. The output shares the one input region, or {@code &self}'s.
          */
-        void fnSig(FnSig sig) {
-            int n = 0;
-            for (Ty in : sig.inputs()) n += regions(in);
+        void fnSig(FnSig sig, FnSig declared) {
+            List<Boolean> in = new ArrayList<>();
+            for (int i = 0; i < sig.inputs().size(); i++) {
+                Ty d = declared == null || declared.inputs().size() != sig.inputs().size() ? null : declared.inputs().get(i);
+                marks(d, sig.inputs().get(i), in, declared == null);
+            }
+            int n = (int) in.stream().filter(b -> b).count();
             List<String> names = new ArrayList<>();
             for (int i = 0; i < n; i++) names.add(regionName(regionIndex + i));
             if (n > 0) sb.append("for<").append(String.join(", ", names)).append("> ");
             if (sig.unsafe()) sb.append("unsafe ");
             if (sig.abi() != null && !sig.abi().equals("Rust")) sb.append("extern \"").append(sig.abi()).append("\" ");
             sb.append("fn");
+            java.util.ArrayDeque<Boolean> savedMarks = marks;
             java.util.ArrayDeque<String> saved = bound;
-            String savedOut = outputRegion;
+            String savedOut = outputName;
             int savedIndex = regionIndex;
             regionIndex += n;
             bound = new java.util.ArrayDeque<>(names);
-            outputRegion = null;
+            marks = new java.util.ArrayDeque<>(in);
             sb.append('(');
             tys(sig.inputs());
             if (sig.cVariadic()) {
@@ -839,14 +868,21 @@ public final class RustcNames implements MonoItemNames {
                 sb.append("...");
             }
             sb.append(')');
+            boolean selfRef = declared != null && !declared.inputs().isEmpty() && declared.inputs().get(0) instanceof Ty.Ref r
+                    && r.pointee() instanceof Ty.Param p && p.name().equals("Self");
+            String out = n == 1 || (selfRef && n > 0) ? names.get(0) : null;
+            List<Boolean> outMarks = new ArrayList<>();
+            marks(declared == null ? null : declared.output(), sig.output(), outMarks, declared == null);
             bound = null;
-            outputRegion = n == 1 ? names.get(0) : null;
+            outputName = out;
+            marks = new java.util.ArrayDeque<>(outMarks.stream().map(b -> b && out != null).toList());
             if (!(sig.output() instanceof Ty.Tuple tu && tu.elements().isEmpty())) {
                 sb.append(" -> ");
                 ty(sig.output());
             }
             bound = saved;
-            outputRegion = savedOut;
+            marks = savedMarks;
+            outputName = savedOut;
             regionIndex = savedIndex;
         }
 
@@ -854,45 +890,71 @@ public final class RustcNames implements MonoItemNames {
             return i < 26 ? "'" + (char) ('a' + i) : "'z" + (i - 25);
         }
 
-        /** How many regions {@code t} has where a signature binds them: references and ADTs' lifetime params. */
-        private int regions(Ty t) {
-            return switch (t) {
-                case Ty.Ref r -> 1 + regions(r.pointee());
-                case Ty.RawPtr r -> regions(r.pointee());
-                case Ty.Slice sl -> regions(sl.element());
-                case Ty.Array a -> regions(a.element());
-                case Ty.Tuple tu -> tu.elements().stream().mapToInt(this::regions).sum();
-                case Ty.Adt a -> {
-                    String def = singleName(a.path());
-                    int n = 0;
-                    for (GenericArg g : fullArgs(def, lastArgs(a.path()))) {
-                        n += switch (g) {
-                            case GenericArg.Lifetime l -> 1;
-                            case GenericArg.Type ty -> regions(ty.ty());
-                            case GenericArg.Const c -> 0;
-                        };
-                    }
-                    yield n;
+        /** Whether each region of {@code actual}, in printing order, is bound, given its declared type (null: unknown). */
+        private void marks(Ty declared, Ty actual, List<Boolean> out, boolean dflt) {
+            if (declared instanceof Ty.Param || declared instanceof Ty.Projection) dflt = false;
+            boolean known = declared != null && !(declared instanceof Ty.Param) && !(declared instanceof Ty.Projection);
+            switch (actual) {
+                case Ty.Ref r -> {
+                    Ty.Ref dr = known && declared instanceof Ty.Ref x ? x : null;
+                    out.add(dr != null ? lateBound(dr.region()) : dflt);
+                    marks(dr == null ? null : dr.pointee(), r.pointee(), out, dflt);
                 }
-                default -> 0;
-            };
+                case Ty.RawPtr r -> marks(known && declared instanceof Ty.RawPtr x ? x.pointee() : null, r.pointee(), out, dflt);
+                case Ty.Slice sl -> marks(known && declared instanceof Ty.Slice x ? x.element() : null, sl.element(), out, dflt);
+                case Ty.Array a -> marks(known && declared instanceof Ty.Array x ? x.element() : null, a.element(), out, dflt);
+                case Ty.Tuple tu -> {
+                    List<Ty> ds = known && declared instanceof Ty.Tuple x && x.elements().size() == tu.elements().size() ? x.elements() : null;
+                    for (int i = 0; i < tu.elements().size(); i++) marks(ds == null ? null : ds.get(i), tu.elements().get(i), out, dflt);
+                }
+                case Ty.Adt a -> {
+                    List<GenericArg> dargs = known && declared instanceof Ty.Adt x ? lastArgs(x.path()) : List.of();
+                    List<Region> dl = new ArrayList<>();
+                    List<Ty> dt = new ArrayList<>();
+                    for (GenericArg g : dargs) {
+                        if (g instanceof GenericArg.Lifetime l) dl.add(l.region());
+                        else if (g instanceof GenericArg.Type t) dt.add(t.ty());
+                    }
+                    int li = 0, ti = 0;
+                    String def = singleName(a.path());
+                    for (GenericArg g : fullArgs(def, lastArgs(a.path()))) {
+                        switch (g) {
+                            case GenericArg.Lifetime l -> {
+                                out.add(known ? li >= dl.size() || lateBound(dl.get(li)) : dflt);
+                                li++;
+                            }
+                            case GenericArg.Type t -> marks(ti < dt.size() ? dt.get(ti) : null, t.ty(), out, known ? false : dflt);
+                            case GenericArg.Const c -> { }
+                        }
+                        if (g instanceof GenericArg.Type) ti++;
+                    }
+                }
+                default -> { }
+            }
         }
 
-        /** The name of the next bound region, or null where regions are erased. */
+        /** Elided and named lifetimes in a declared fn signature; {@code 'static} is no bound region. */
+        private static boolean lateBound(Region r) {
+            return r == null || !r.name().equals("'static");
+        }
+
+        /** The name of the next region in a signature, or null where it is erased. */
         private String nextRegion() {
-            if (bound != null) return bound.poll();
-            return outputRegion;
+            if (marks == null) return null;
+            Boolean b = marks.poll();
+            if (b == null || !b) return null;
+            return bound == null ? outputName : bound.poll();
         }
 
         /** Closures, fn items and trait objects print their own args: no signature's regions in them. */
         private void unbound(Runnable r) {
             java.util.ArrayDeque<String> saved = bound;
-            String savedOut = outputRegion;
+            java.util.ArrayDeque<Boolean> savedMarks = marks;
             bound = null;
-            outputRegion = null;
+            marks = null;
             r.run();
             bound = saved;
-            outputRegion = savedOut;
+            marks = savedMarks;
         }
 
         /** pretty.rs pretty_print_fn_sig. */

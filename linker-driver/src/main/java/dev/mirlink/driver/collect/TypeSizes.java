@@ -82,13 +82,18 @@ public final class TypeSizes {
 
     /** The lines rustc would print for the program {@code result} collected, in rustc's order. */
     public static List<String> lines(Program program, Collector.Result result, String target, MonoItemNames names) {
+        long t0 = System.nanoTime();
         TypeSizes ts = new TypeSizes(program, target, names);
         ts.seed(result);
+        long t1 = System.nanoTime();
         ts.drain();
+        List<String> lines = format(ts.infos);
         if (DEBUG) {
+            System.err.printf("type-sizes: seed %d ms, layout and names %d ms, %d types, %d printed%n",
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, ts.seen.size(), ts.infos.size());
             ts.failed.forEach((t, why) -> System.err.println("type-sizes: skipped " + MonoItemPrinter.CANONICAL.ty(t) + ": " + why));
         }
-        return format(ts.infos);
+        return lines;
     }
 
     private TypeEnv env() {
@@ -173,7 +178,8 @@ public final class TypeSizes {
         }
     }
 
-    private final Set<String> evaluatedConsts = new HashSet<>();
+    private final Set<String> evaluatedConsts = new HashSet<>(), constPaths = new HashSet<>();
+    private final Map<Body, List<ConstValue>> bodyConsts = new java.util.IdentityHashMap<>();
 
     /**
      * Constants a body uses are evaluated at compile time, and the interpreter's layouts are recorded
@@ -189,8 +195,12 @@ public final class TypeSizes {
         } catch (RuntimeException e) {
             return;
         }
-        List<ConstValue> consts = new ArrayList<>();
-        constants(body.basicBlocks(), consts);
+        List<ConstValue> consts = bodyConsts.get(body);
+        if (consts == null) {
+            consts = new ArrayList<>();
+            constants(body.basicBlocks(), consts);
+            bodyConsts.put(body, consts);
+        }
         for (ConstValue c : consts) {
             try {
                 switch (c) {
@@ -205,6 +215,7 @@ public final class TypeSizes {
                     }
                     case ConstValue.ValuePath v -> {
                         Path path = subst.path(v.path());
+                        if (!constPaths.add(crate + " " + MonoItemPrinter.CANONICAL.path(path))) continue;
                         String def = constEvaluator().resolveDefPath(crate, path);
                         if (def == null) continue;
                         // an assoc const's args as a value path's, when the resolver can tell them
@@ -265,27 +276,48 @@ public final class TypeSizes {
         return sb.toString();
     }
 
-    /** The promoted and unevaluated constants among a body's operands, found by walking its records. */
+    /** The promoted and unevaluated constants among a body's operands, found by walking its MIR records. */
     private static void constants(Object node, List<ConstValue> out) {
         switch (node) {
             case ConstValue.Promoted p -> out.add(p);
             case ConstValue.ValuePath v -> out.add(v);
-            case Ty t -> { }
-            case Path p -> { }
-            case List<?> l -> l.forEach(x -> constants(x, out));
+            case List<?> l -> {
+                for (Object x : l) constants(x, out);
+            }
             case Record r -> {
-                for (RecordComponent rc : r.getClass().getRecordComponents()) {
+                for (var accessor : COMPONENTS.get(r.getClass())) {
+                    Object v;
                     try {
-                        Object v = rc.getAccessor().invoke(r);
-                        if (v != null) constants(v, out);
-                    } catch (ReflectiveOperationException e) {
+                        v = accessor.invoke(r);
+                    } catch (Throwable e) {
                         throw new IllegalStateException(e);
                     }
+                    if (v != null) constants(v, out);
                 }
             }
             case null, default -> { }
         }
     }
+
+    /** The components of a MIR body record that may hold operands (types, paths and spans never do). */
+    private static final ClassValue<List<java.lang.invoke.MethodHandle>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<java.lang.invoke.MethodHandle> computeValue(Class<?> c) {
+            List<java.lang.invoke.MethodHandle> out = new ArrayList<>();
+            if (!c.getPackageName().equals(Body.class.getPackageName())) return out;
+            for (RecordComponent rc : c.getRecordComponents()) {
+                Class<?> t = rc.getType();
+                if (t.isPrimitive() || t == String.class || Ty.class.isAssignableFrom(t) || t == Path.class) continue;
+                try {
+                    rc.getAccessor().setAccessible(true);
+                    out.add(java.lang.invoke.MethodHandles.lookup().unreflect(rc.getAccessor()));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // not readable: it holds no operands we could use
+                }
+            }
+            return out;
+        }
+    };
 
     private MirEntry.BodyEntry staticBody(String defPath) {
         var item = program.crateItem(defPath);

@@ -5,7 +5,8 @@ public final class TraitSelectionException extends RuntimeException {
     private final String reason;
 
     public TraitSelectionException(String reason, Object traitRef, String detail) {
-        super("cannot select " + traitRef + ": " + reason + (detail == null ? "" : " (" + detail + ")"));
+        super("cannot select " + (traitRef instanceof dev.mirlink.mir.ty.Ty t ? new dev.mirlink.mir.print.MirPrinter().print(t) : traitRef)
+                + ": " + reason + (detail == null ? "" : " (" + detail + ")"));
         this.reason = reason;
     }
 

@@ -316,7 +316,7 @@ public final class TraitSelector {
 
     /** Whether {@code ref} holds: some impl or builtin impl applies. */
     boolean holds(TraitRef ref) {
-        if (ref.self() instanceof Ty.Param p && p.name().startsWith(RIGID)) {
+        if (isRigid(ref.self())) {
             // impl params are Sized unless declared ?Sized; other bounds must be assumed
             if (ref.trait().equals(SIZED) || ref.trait().equals(META_SIZED) || ref.trait().equals(POINTEE_SIZED)) return true;
             return assumptions.stream().anyMatch(x -> x.trait().equals(ref.trait()) && x.self().equals(ref.self()) && x.args().equals(ref.args()));
@@ -388,7 +388,12 @@ public final class TraitSelector {
         if (!(self instanceof Ty.FnDef || self instanceof Ty.FnPtr || self instanceof Ty.Closure)) {
             if (args.stream().anyMatch(this::hasParams)) throw new TraitSelectionException("fn bound with unknown args", ref, bound.toString());
             if (!holds(new TraitRef(bound.trait(), self, args))) return false;
-            if (!bound.constraints().isEmpty()) throw new TraitSelectionException("fn output of non-fn type", ref, bound.toString());
+            // a type with its own Fn* impls (core's array::Drain): Output comes from the impl
+            for (TraitBound.AssocConstraint c : bound.constraints()) {
+                Path trait = new Path(List.of(new PathSegment.Ident(bound.trait(), args)));
+                Ty value = normalize(new Ty.Projection(self, trait, c.name(), List.of()), ref);
+                if (!match(new Subst(b).ty(c.ty()), value, b, ref)) return false;
+            }
             return true;
         }
         if (sig == null) return true; // a closure: its kind and signature live in MIR, rustc has checked them
@@ -539,6 +544,9 @@ public final class TraitSelector {
         assumptions = env;
         try {
             return checkBounds(b.bounds(), bb, ref);
+        } catch (TraitSelectionException e) {
+            // a bound of b the specializing impl's own bounds cannot show (a projection of its params): no
+            return false;
         } finally {
             assumptions = saved;
         }
@@ -579,7 +587,7 @@ public final class TraitSelector {
         if (p.trait() == null) throw new TraitSelectionException("inherent projection", ctx, p.toString());
         String traitPath = canonicalTrait(p.trait(), p.self());
         Ty self = resolve(canon(p.self()), ctx);
-        if (self instanceof Ty.Param rp && rp.name().startsWith(RIGID)) {
+        if (isRigid(self)) {
             for (Bound x : assumptions) {
                 if (!x.self().equals(self)) continue;
                 for (TraitBound.AssocConstraint c : x.constraints()) if (c.name().equals(p.name())) return c.ty();
@@ -677,9 +685,21 @@ public final class TraitSelector {
         }
     }
 
+    /** A specializing impl's param while testing specialization, or a projection of one: known only by assumptions. */
+    private static boolean isRigid(Ty t) {
+        return t instanceof Ty.Param param && param.name().startsWith(RIGID) || t instanceof Ty.Projection proj && isRigid(proj.self());
+    }
+
     /** Canonical type with projections normalized where their self type is concrete. */
     private Ty resolve(Ty t, TraitRef ctx) {
         return switch (t) {
+            case Ty.Projection p when isRigid(p.self()) -> {
+                try {
+                    yield normalize(p, ctx);
+                } catch (TraitSelectionException e) {
+                    yield canon(p); // rigid: the assumptions speak about it as it is
+                }
+            }
             case Ty.Projection p when !hasUnboundParams(p.self()) -> normalize(p, ctx);
             case Ty.Adt a -> new Ty.Adt(mapLastArgs(a.path(), x -> resolveArg(x, ctx)));
             case Ty.Ref r -> new Ty.Ref(null, resolve(r.pointee(), ctx), r.mutability());
@@ -742,7 +762,17 @@ public final class TraitSelector {
         }
         if (pat instanceof Ty.Projection p) {
             Ty sp = new Subst(b).ty(p.self());
-            if (hasParams(sp)) throw new TraitSelectionException("projection in impl header", ref, p.toString());
+            if (hasParams(sp)) {
+                // `impl<T, const N: usize> … for FlattenCompat<I, <[T; N] as IntoIterator>::IntoIter>`: the
+                // projection normalizes with the params in it, and the result is matched instead
+                Ty normalized;
+                try {
+                    normalized = normalize(new Ty.Projection(sp, p.trait(), p.name(), p.args()), ref);
+                } catch (TraitSelectionException e) {
+                    return false; // not normalizable while generic: this header cannot be shown to match
+                }
+                return !(normalized instanceof Ty.Projection) && match(normalized, ty, b, ref);
+            }
             return normalize(new Ty.Projection(sp, p.trait(), p.name(), p.args()), ref).equals(ty);
         }
         return switch (pat) {
@@ -875,7 +905,7 @@ public final class TraitSelector {
             case Ty.Dynamic d -> new Ty.Dynamic(d.bounds().stream().map(b -> new TraitBound(List.of(), b.constness(),
                     new Path(List.of(new PathSegment.Ident(canonicalTrait(b.trait(), null), typeArgs(lastArgs(b.trait())).stream().map(this::canonArg).toList()))),
                     b.constraints().stream().map(c -> new TraitBound.AssocConstraint(c.name(), c.args(), canon(c.ty()))).toList(), false)).toList(), null);
-            case Ty.Projection p -> new Ty.Projection(canon(p.self()), p.trait(), p.name(), typeArgs(p.args()).stream().map(this::canonArg).toList());
+            case Ty.Projection p -> new Ty.Projection(canon(p.self()), canonTraitPath(p.trait()), p.name(), typeArgs(p.args()).stream().map(this::canonArg).toList());
             default -> ty;
         };
     }
@@ -885,6 +915,14 @@ public final class TraitSelector {
      * rustc prints them in instance names; everywhere else regions are erased.
      */
     private boolean inFnSig;
+
+    /** A trait path as one segment holding the trait's def path, its args kept; unchanged when it does not resolve here. */
+    private Path canonTraitPath(Path trait) {
+        if (trait == null) return null;
+        String def = canonicalTraitOrNull(trait);
+        if (def == null) return trait;
+        return new Path(List.of(new PathSegment.Ident(def, typeArgs(lastArgs(trait)).stream().map(this::canonArg).toList())));
+    }
 
     private FnSig canonSig(FnSig s) {
         boolean saved = inFnSig;

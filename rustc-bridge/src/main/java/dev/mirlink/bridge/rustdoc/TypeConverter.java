@@ -210,8 +210,33 @@ final class TypeConverter {
                 default -> throw new RustdocFormatException("unknown where predicate " + field.getKey());
             });
         }
+        // associated type bounds (`I: Iterator<Item: IntoIterator<IntoIter = U>>`) become where-clauses on
+        // the projection (`<I as Iterator>::Item: IntoIterator<IntoIter = U>`), the only place U is fixed
+        for (JsonNode p : node.get("params")) {
+            var kind = p.get("kind").fields().next();
+            if (kind.getKey().equals("type")) assocTypeBounds(new Ty.Param(p.get("name").asText()), kind.getValue().get("bounds"), where);
+        }
+        for (JsonNode p : node.get("where_predicates")) {
+            if (p.has("bound_predicate")) assocTypeBounds(type(p.get("bound_predicate").get("type")), p.get("bound_predicate").get("bounds"), where);
+        }
         if (params.isEmpty() && where.isEmpty()) return Generics.EMPTY;
         return new Generics(params, where);
+    }
+
+    private void assocTypeBounds(Ty self, JsonNode bounds, List<WherePredicate> out) {
+        for (JsonNode b : bounds) {
+            JsonNode tb = b.get("trait_bound");
+            if (tb == null) continue;
+            JsonNode args = tb.get("trait").get("args");
+            if (args == null || args.isNull() || !args.has("angle_bracketed")) continue;
+            for (JsonNode c : args.get("angle_bracketed").get("constraints")) {
+                JsonNode constraint = c.get("binding").get("constraint");
+                if (constraint == null) continue;
+                Ty projection = new Ty.Projection(self, path(tb.get("trait")), c.get("name").asText(), List.of());
+                out.add(new WherePredicate.Bound(projection, bounds(constraint), List.of()));
+                assocTypeBounds(projection, constraint, out);
+            }
+        }
     }
 
     private Ty term(JsonNode term) {
