@@ -27,7 +27,7 @@ bench() {
     local lr=() lm=()
     for d in $deps; do lr+=(--extern "$d=$out/rustc/lib$d.rlib"); lm+=(--extern "$d=$out/mirlink/lib$d.rlib"); done
     n=$($rustc "${flags[@]}" "${mono[@]}" --crate-type rlib --crate-name "$name" "$dir/$lib" -o "$out/rustc/lib$name.rlib" \
-        "${lr[@]}" -L "$out/rustc" | grep -c '^MONO_ITEM' || true)
+        "${lr[@]}" -L "$out/rustc" | { grep '^MONO_ITEM' || true; } | sed 's/ @@.*//' | tee -a "$out/all.txt" | wc -l)
     rustc_sum=$((rustc_sum + n))
     "$root/bin/mirlink" $rustc "${flags[@]}" --crate-type rlib --crate-name "$name" "$dir/$lib" -o "$out/mirlink/lib$name.rlib" \
         "${lm[@]}" -L "$out/mirlink" >/dev/null
@@ -35,19 +35,22 @@ bench() {
   done
   local t0=$(date +%s.%N)
   n=$($rustc "${flags[@]}" "${mono[@]}" --crate-type bin --crate-name main "$dir/$main" --emit=obj -o "$out/main.o" \
-      "${externs_r[@]}" -L "$out/rustc" | grep -c '^MONO_ITEM')
+      "${externs_r[@]}" -L "$out/rustc" | { grep '^MONO_ITEM' || true; } | sed 's/ @@.*//' | tee -a "$out/all.txt" | wc -l)
   local t1=$(date +%s.%N)
   rustc_sum=$((rustc_sum + n))
   MIRLINK_REPORT="$out/report.json" /usr/bin/time -f '%M' -o "$out/rss" "$root/bin/mirlink" $rustc "${flags[@]}" -Zprint-mono-items=yes \
       -Zno-codegen --crate-type bin --crate-name main "$dir/$main" "${externs_m[@]}" -L "$out/mirlink" > "$out/mirlink.txt"
   local t2=$(date +%s.%N)
-  python3 - "$out/report.json" "$label" "$n" "$rustc_sum" "$(seconds "$(echo "$t1 - $t0" | bc)")" \
+  local distinct=$(sort -u "$out/all.txt" | wc -l)
+  python3 - "$out/report.json" "$label" "$n" "$rustc_sum $distinct" "$(seconds "$(echo "$t1 - $t0" | bc)")" \
       "$(seconds "$(echo "$t2 - $t1" | bc)")" "$(cat "$out/rss")" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 label, rustc_bin, rustc_sum, t_rustc, t_mirlink, rss_kb = sys.argv[2:]
 n = len(r["instances"])
-print(f"{label:28} rustc: {rustc_bin:>5} instances in the binary crate, {rustc_sum:>5} summed over crates, {t_rustc:>6} s (collect+codegen -O0)"
+total, distinct = rustc_sum.split()
+print(f"{label:28} rustc: {rustc_bin:>5} instances in the binary crate, {total:>5} summed over crates ({distinct} distinct),"
+      f" {t_rustc:>6} s (collect+codegen -O0)"
       f" | mirlink: {n:>5} instances, {r['requests']:>6} requests ({r['merged']} merged), load {r['timingsMs']['load']} ms,"
       f" collect {r['timingsMs']['collect']} ms, wall {t_mirlink} s (incl. rustc frontend), peak RSS {int(rss_kb)//1024} MiB")
 PY
