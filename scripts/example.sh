@@ -31,7 +31,7 @@ echo; echo "== the link step collects a program over the workspace (instances, i
 MIRLINK_REPORT="$work/report.json" "$root/bin/mirlink" /usr/bin/rustc --edition 2021 -C panic=abort --crate-type bin \
   --crate-name app -L "dependency=$deps" --extern report="$report" --extern geometry="$(ls "$deps"/libgeometry-*.rlib)" \
   "$root/examples/app.rs" -Zno-codegen
-grep -E 'geometry|report|app::' "$work/mono-items.txt" | head -20
+grep -m 20 -E 'geometry|report|app::' "$work/mono-items.txt"
 python3 - "$work/report.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))

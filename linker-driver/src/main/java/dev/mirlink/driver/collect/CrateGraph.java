@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The rlibs of a program: from the crates given, follow each crate's dependencies by name to
- * {@code --extern} paths, then to {@code lib<name>-*.rlib} in the search directories (the
- * sysroot's last), the way rustc's crate locator does for a crate graph without duplicates.
+ * {@code --extern} paths, then to MIR-only {@code lib<name>-*.rlib} in the search directories
+ * (the sysroot's last), the way rustc's crate locator does for a crate graph without duplicates.
  */
 public final class CrateGraph {
     private CrateGraph() {}
@@ -34,9 +34,13 @@ public final class CrateGraph {
             for (String dep : r.externCrates()) {
                 if (found.containsKey(dep) || dep.equals(r.crateName())) continue;
                 Path p = externs.containsKey(dep) ? externs.get(dep) : search(dep, searchDirs);
-                if (p == null) throw MirlinkException.badInput("crate `" + dep + "` (a dependency of `" + r.crateName()
-                        + "`) not found among --extern or in " + searchDirs + " (" + rlib + ")");
-                todo.add(p);
+                if (p == null && externs.containsKey(dep)) {
+                    throw MirlinkException.badInput("crate `" + dep + "` (a dependency of `" + r.crateName()
+                            + "`) is not a MIR-only rlib (" + externs.get(dep) + ")");
+                }
+                // a crate rustdoc lists but no MIR-only rlib provides (the system std's backtrace crates):
+                // nothing the program runs can come from it, or resolution reports the path that needs it
+                if (p != null) todo.add(p);
             }
         }
         return new ArrayList<>(found.values());

@@ -46,7 +46,9 @@ final class BinaryCrate {
         }
         try {
             Path rlib = work.resolve("lib" + inv.crateName() + ".rlib");
-            List<String> args = frontendArgs(inv.args(), rlib, sysroot == null ? sysrootLib.getParent().getParent().getParent().getParent() : null);
+            // the crate is checked against the sysroot its dependencies were built with (rustc's own unless
+            // --sysroot says otherwise); collection reads the MIR-only sysroot, which holds the same std by path
+            List<String> args = frontendArgs(inv.args(), rlib);
             int exit = CrateProducer.produce(rustc, RustcInvocation.parse(args));
             if (exit != 0) return exit;
             Map<String, Path> externs = new LinkedHashMap<>();
@@ -71,7 +73,7 @@ final class BinaryCrate {
     }
 
     /** rustc's args for the crate's metadata and MIR: output to {@code rlib}, the link-step flags removed. */
-    private static List<String> frontendArgs(List<String> args, Path rlib, Path sysroot) {
+    private static List<String> frontendArgs(List<String> args, Path rlib) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -80,7 +82,6 @@ final class BinaryCrate {
             out.add(a);
         }
         out.addAll(List.of("-o", rlib.toString(), "--emit=link"));
-        if (sysroot != null) out.addAll(List.of("--sysroot", sysroot.toString()));
         return out;
     }
 
