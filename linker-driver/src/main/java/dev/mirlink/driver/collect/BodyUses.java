@@ -4,7 +4,6 @@ import dev.mirlink.mir.alloc.AllocEntry;
 import dev.mirlink.mir.alloc.AllocId;
 import dev.mirlink.mir.alloc.GlobalAlloc;
 import dev.mirlink.mir.alloc.Relocation;
-import dev.mirlink.mir.body.AggregateKind;
 import dev.mirlink.mir.body.AssertMessage;
 import dev.mirlink.mir.body.BasicBlockData;
 import dev.mirlink.mir.body.Body;
@@ -179,10 +178,7 @@ final class BodyUses {
                 operand(b.right());
             }
             case Rvalue.UnaryOp u -> operand(u.operand());
-            case Rvalue.Aggregate a -> {
-                if (a.kind() instanceof AggregateKind.Closure c) cx.closureBuilt(crate, subst.path(c.path()));
-                a.operands().forEach(this::operand);
-            }
+            case Rvalue.Aggregate a -> a.operands().forEach(this::operand);
             case Rvalue.ThreadLocalRef t -> sink.use(new MonoItem.Static(defPath(t.path())), false);
             case Rvalue.WrapUnsafeBinder w -> operand(w.operand());
             default -> { }

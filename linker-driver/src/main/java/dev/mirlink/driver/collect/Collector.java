@@ -344,10 +344,6 @@ public final class Collector {
         }
     }
 
-    void closureBuilt(String crate, Path closure) {
-        // capture types are read from the closure's body when needed; nothing to record here
-    }
-
     void intrinsic(Resolver.Callee.Intrinsic in, BodyUses.Sink sink) {
         String name = DefPaths.last(in.defPath());
         if (name.equals("assert_inhabited") || name.equals("assert_zero_valid") || name.equals("assert_mem_uninitialized_valid")) {

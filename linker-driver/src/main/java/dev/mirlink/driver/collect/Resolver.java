@@ -580,7 +580,6 @@ public final class Resolver {
         if (sel.traitDefPath(traitPath) == null && traitPath.segments().size() > 1) {
             MonoItem.Fn local = fnLocalTraitMethod(crate, self, traitPath, method, argTys);
             if (local != null) return new Callee.Instance(local);
-            if (System.getenv("MIRLINK_DEBUG") != null) System.err.println("fn-local trait " + traitPath + " self " + self + " args " + argTys);
         }
         TraitRef ref = sel.traitRef(traitPath, self);
         ref = new TraitRef(ref.trait(), self, args(crate, ref.args()));
@@ -600,13 +599,11 @@ public final class Resolver {
         try {
             fn = item(crate, owner).defPath();
         } catch (CollectException | dev.mirlink.mir.traits.TraitSelectionException e) {
-            if (System.getenv("MIRLINK_DEBUG") != null) System.err.println("owner " + owner + ": " + e);
             return null;
         }
         if (!(valueItem(fn) instanceof Item.Fn)) return null;
         ItemTable table = program.tables().get(Program.crateOf(fn));
         MonoItem.Fn found = null;
-        if (System.getenv("MIRLINK_DEBUG") != null) System.err.println("owner fn " + fn);
         for (Item.Impl impl : table.impls()) {
             if (!fn.equals(DefPaths.parent(impl.defPath()))) continue;
             String methodPath = impl.defPath() + "::" + method;
