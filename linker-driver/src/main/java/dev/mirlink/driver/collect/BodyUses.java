@@ -346,14 +346,8 @@ final class BodyUses {
     }
 
     private String defPath(Path p) {
-        List<String> names = new java.util.ArrayList<>();
-        for (PathSegment s : p.segments()) {
-            switch (s) {
-                case PathSegment.Ident id -> names.add(id.name());
-                case PathSegment.Disambiguated d -> names.add("{" + d.kind() + "#" + d.index() + "}");
-                default -> throw new CollectException("unsupported static path " + p);
-            }
-        }
+        List<String> names = Program.segmentNames(p.segments());
+        if (names == null) throw new CollectException("unsupported static path " + p);
         String d = cx.resolver().resolveDefPath(crate, names);
         if (d == null) throw new CollectException("unresolved static " + p);
         return d;

@@ -87,6 +87,11 @@ public final class Collector {
         return resolver;
     }
 
+    /** The const evaluator, null when collecting without a target. */
+    ConstEvaluator evaluator() {
+        return evaluator;
+    }
+
     DropGlue dropGlue() {
         return dropGlue;
     }
@@ -203,7 +208,7 @@ public final class Collector {
         switch (item) {
             case MonoItem.Static s -> {
                 // the static's initializer value: the items its allocation points to
-                MirEntry.BodyEntry e = staticBody(s.defPath());
+                MirEntry.BodyEntry e = program.staticBody(s.defPath());
                 if (e != null) new BodyUses(this, s.defPath(), List.of(), e.body(), e.allocations(), sink).run();
             }
             case MonoItem.Fn f -> {
@@ -278,24 +283,12 @@ public final class Collector {
         return symbols.get(name);
     }
 
-    private MirEntry.BodyEntry staticBody(String defPath) {
-        var item = program.crateItem(defPath);
-        if (item == null) return null;
-        for (MirEntry e : item.mir()) {
-            if (e instanceof MirEntry.BodyEntry b && !b.body().forCtfe() && b.body().promoted() < 0
-                    && (b.body().kind() == dev.mirlink.mir.body.BodyKind.STATIC || b.body().kind() == dev.mirlink.mir.body.BodyKind.STATIC_MUT)) {
-                return b;
-            }
-        }
-        return null;
-    }
-
     // ---- callbacks from BodyUses
 
     Body promotedBody(String owner, int index) {
-        Body p = program.promoted(owner, index);
+        MirEntry.BodyEntry p = program.promoted(owner, index);
         if (p == null) throw new CollectException("no promoted[" + index + "] of `" + owner + "`");
-        return p;
+        return p.body();
     }
 
     void promoted(String owner, List<GenericArg> args, int index, BodyUses.Sink sink) {

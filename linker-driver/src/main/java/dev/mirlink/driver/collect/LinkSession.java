@@ -31,9 +31,10 @@ public final class LinkSession {
         Program program = Program.open(rlibs, localCrate);
         long t1 = System.nanoTime();
         // 2. collect
+        Collector collector = new Collector(program, options.target());
         Collector.Result result;
         try {
-            result = new Collector(program, options.target()).collect(List.of());
+            result = collector.collect(List.of());
         } catch (CollectException e) {
             throw MirlinkException.compileError("cannot collect `" + localCrate + "`: " + e.getMessage());
         }
@@ -46,7 +47,7 @@ public final class LinkSession {
             lines.sort(null);
             lines.forEach(out::println);
         }
-        if (options.printTypeSizes()) TypeSizes.lines(program, result, options.target(), names).forEach(out::println);
+        if (options.printTypeSizes()) TypeSizes.lines(program, collector, result, options.target(), names).forEach(out::println);
         if (options.report() != null) {
             ObjectNode json = CollectReport.json(result, options.target(), localCrate, names);
             ObjectNode timings = json.putObject("timingsMs");

@@ -4,15 +4,15 @@ import dev.mirlink.driver.MirlinkException;
 import dev.mirlink.driver.produce.CrateProducer;
 import dev.mirlink.mir.CrateItem;
 import dev.mirlink.mir.CrateRecord;
-import dev.mirlink.mir.body.Body;
 import dev.mirlink.mir.body.BodyKind;
 import dev.mirlink.mir.body.MirEntry;
 import dev.mirlink.mir.item.DefPaths;
 import dev.mirlink.mir.item.ItemTable;
 import dev.mirlink.mir.item.ItemTables;
+import dev.mirlink.mir.ty.Path;
+import dev.mirlink.mir.ty.PathSegment;
 import dev.mirlink.rlib.RlibReader;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,9 +44,9 @@ public final class Program {
     }
 
     /** Opens the rlibs; {@code localCrate} names the crate the program's roots are in. */
-    public static Program open(List<Path> rlibs, String localCrate) {
+    public static Program open(List<java.nio.file.Path> rlibs, String localCrate) {
         List<RlibReader> readers = new ArrayList<>();
-        for (Path p : rlibs) readers.add(RlibReader.open(p, CrateProducer.SCHEMA));
+        for (java.nio.file.Path p : rlibs) readers.add(RlibReader.open(p, CrateProducer.SCHEMA));
         return new Program(readers, localCrate);
     }
 
@@ -74,51 +74,68 @@ public final class Program {
     public synchronized MirEntry.BodyEntry body(String defPath) {
         if (bodies.containsKey(defPath)) return bodies.get(defPath);
         MirEntry.BodyEntry found = null;
-        String owner = ownerOf(defPath);
-        CrateItem item = crateItem(owner);
-        if (item != null) {
-            String suffix = defPath.substring(owner.length());
-            for (MirEntry e : item.mir()) {
-                if (e instanceof MirEntry.BodyEntry b && !b.body().forCtfe() && b.body().promoted() < 0
-                        && b.body().kind() == BodyKind.FN && suffix(b.body().path()).equals(suffix)) {
-                    found = b;
-                    break;
-                }
+        for (MirEntry.BodyEntry b : bodiesAt(defPath)) {
+            if (!b.body().forCtfe() && b.body().promoted() < 0 && b.body().kind() == BodyKind.FN) {
+                found = b;
+                break;
             }
         }
         bodies.put(defPath, found);
         return found;
     }
 
-    /** Promoted {@code index} of the body at {@code defPath}. */
-    public synchronized Body promoted(String defPath, int index) {
-        String owner = ownerOf(defPath);
-        CrateItem item = crateItem(owner);
-        if (item == null) return null;
-        String suffix = defPath.substring(owner.length());
-        for (MirEntry e : item.mir()) {
-            if (e instanceof MirEntry.BodyEntry b && b.body().promoted() == index && !b.body().forCtfe()
-                    && suffix(b.body().path()).equals(suffix)) {
-                return b.body();
-            }
-        }
+    /** Promoted {@code index} of the body at {@code defPath}, with the allocations dumped after it. */
+    public synchronized MirEntry.BodyEntry promoted(String defPath, int index) {
+        for (MirEntry.BodyEntry b : bodiesAt(defPath)) if (b.body().promoted() == index && !b.body().forCtfe()) return b;
         return null;
     }
 
     /**
-     * The trailing {@code ::{closure#N}} segments of a body's path: within one record, they tell a
-     * closure's body from its parent's (the rest of the path is the record's def path as MIR printed it).
+     * Every body stored for {@code defPath}, in record order: the item's own, its CTFE copy and promoteds
+     * (a closure's sit in its parent's record and are told apart by their trailing {@code {closure#N}}).
      */
-    private String suffix(dev.mirlink.mir.ty.Path p) {
-        StringBuilder sb = new StringBuilder();
-        List<dev.mirlink.mir.ty.PathSegment> segs = p.segments();
-        int n = segs.size();
-        while (n > 0 && segs.get(n - 1) instanceof dev.mirlink.mir.ty.PathSegment.Disambiguated) n--;
-        for (dev.mirlink.mir.ty.PathSegment s : segs.subList(n, segs.size())) {
-            var d = (dev.mirlink.mir.ty.PathSegment.Disambiguated) s;
-            sb.append("::{").append(d.kind()).append('#').append(d.index()).append('}');
+    public synchronized List<MirEntry.BodyEntry> bodiesAt(String defPath) {
+        String owner = ownerOf(defPath);
+        CrateItem item = crateItem(owner);
+        if (item == null) return List.of();
+        String suffix = defPath.substring(owner.length());
+        List<MirEntry.BodyEntry> out = new ArrayList<>();
+        for (MirEntry e : item.mir()) {
+            if (e instanceof MirEntry.BodyEntry b && bodySuffix(b.body().path()).equals(suffix)) out.add(b);
         }
-        return sb.toString();
+        return out;
+    }
+
+    /** The static's initializer body, or null. */
+    public MirEntry.BodyEntry staticBody(String defPath) {
+        for (MirEntry.BodyEntry b : bodiesAt(defPath)) {
+            if (!b.body().forCtfe() && b.body().promoted() < 0
+                    && (b.body().kind() == BodyKind.STATIC || b.body().kind() == BodyKind.STATIC_MUT)) return b;
+        }
+        return null;
+    }
+
+    /** The trailing {@code ::{closure#N}} segments of a body's path as MIR printed it. */
+    public static String bodySuffix(Path p) {
+        List<PathSegment> segs = p.segments();
+        int n = segs.size();
+        while (n > 0 && segs.get(n - 1) instanceof PathSegment.Disambiguated) n--;
+        List<String> names = segmentNames(segs.subList(n, segs.size()));
+        return names.isEmpty() ? "" : "::" + String.join("::", names);
+    }
+
+    /** Path segments as def-path names ({@code <impl at …>}, {@code {closure#0}}), or null when one has none. */
+    public static List<String> segmentNames(List<PathSegment> segs) {
+        List<String> out = new ArrayList<>();
+        for (PathSegment s : segs) {
+            switch (s) {
+                case PathSegment.Ident id -> out.add(id.name());
+                case PathSegment.ImplAt at -> out.add("<impl at " + at.span() + ">");
+                case PathSegment.Disambiguated d -> out.add("{" + d.kind() + "#" + d.index() + "}");
+                default -> { return null; }
+            }
+        }
+        return out;
     }
 
     /** The record stored under {@code defPath}, or null when its crate has none (or it is not in the program). */

@@ -219,12 +219,8 @@ public final class Resolver {
         if (first == 0 || first == segs.size()) throw new CollectException("unsupported closure path " + p);
         Path parent = new Path(segs.subList(0, first));
         MonoItem.Fn owner = item(crate, parent);
-        StringBuilder def = new StringBuilder(owner.defPath());
-        for (PathSegment s : segs.subList(first, segs.size())) {
-            PathSegment.Disambiguated d = (PathSegment.Disambiguated) s;
-            def.append("::{").append(d.kind()).append('#').append(d.index()).append('}');
-        }
-        return new Ty.Closure(new Path(List.of(new PathSegment.Ident(def.toString(), owner.args()))));
+        String def = owner.defPath() + "::" + String.join("::", names(segs.subList(first, segs.size())));
+        return new Ty.Closure(new Path(List.of(new PathSegment.Ident(def, owner.args()))));
     }
 
     public static String closureDefPath(Ty.Closure c) {
@@ -361,7 +357,6 @@ public final class Resolver {
     /** {@code argTys}, the call's argument types when known, pick the impl of a trait declared in a fn body. */
     public Callee callee(String crate, Path p, List<Ty> argTys) {
         if (isCanonical(p)) return canonicalCallee((PathSegment.Ident) p.last());
-        MonoItem.Fn fn;
         PathSegment last = p.last();
         if (!(last instanceof PathSegment.Ident name)) throw new CollectException("unsupported callee path " + p);
         Path prefix = new Path(p.segments().subList(0, p.segments().size() - 1));
@@ -374,22 +369,28 @@ public final class Resolver {
             return traitMethod(crate, ty(crate, f.self()), f.trait(), name.name(), fnArgs, argTys);
         }
         if (fnLocal(crate, prefix) && resolveDefPath(crate, names(p.segments())) == null) return new Callee.Foreign(name.name());
-        fn = item(crate, p);
-        Item item = valueItem(fn.defPath());
-        if (fn.defPath().equals(DROP_IN_PLACE)) {
+        return itemCallee(item(crate, p));
+    }
+
+    /**
+     * What calling the item {@code fn} runs: drop glue (or nothing, when the type needs no drop) for
+     * {@code drop_in_place}, an intrinsic, a foreign fn by its symbol, or the instance itself.
+     */
+    private Callee itemCallee(MonoItem.Fn fn) {
+        String def = fn.defPath();
+        if (def.equals(DROP_IN_PLACE)) {
             Ty t = fn.args().get(0) instanceof GenericArg.Type ty ? ty.ty() : null;
             return t != null && needsDropHook != null && !needsDropHook.test(t) ? new Callee.NoOp()
                     : new Callee.Instance(new MonoItem.Fn(InstanceKind.DROP_GLUE, DROP_IN_PLACE, fn.args(), t));
         }
-        if (item instanceof Item.Fn f && f.attrs().contains(CodegenAttrs.INTRINSIC)) {
-            return new Callee.Intrinsic(fn.defPath(), fn.args(), program.body(fn.defPath()) != null);
-        }
-        if (item instanceof Item.Fn f && !f.hasBody() && !(typeItem(Program.ownerOf(DefPaths.parent(f.defPath()) == null ? f.defPath()
-                : DefPaths.parent(f.defPath()))) instanceof Item.Trait)) {
+        if (!(valueItem(def) instanceof Item.Fn f)) return new Callee.Instance(fn);
+        if (f.attrs().contains(CodegenAttrs.INTRINSIC)) return new Callee.Intrinsic(def, fn.args(), program.body(def) != null);
+        String parent = DefPaths.parent(def);
+        if (!f.hasBody() && !(typeItem(Program.ownerOf(parent == null ? def : parent)) instanceof Item.Trait)) {
             String lang = CodegenAttrs.lang(f.attrs());
             String export = CodegenAttrs.exportName(f.attrs());
             return new Callee.Foreign(lang != null && lang.equals("PanicImpl") ? "panic_impl"
-                    : export != null ? export : DefPaths.last(f.defPath()));
+                    : export != null ? export : DefPaths.last(def));
         }
         return new Callee.Instance(fn);
     }
@@ -405,16 +406,7 @@ public final class Resolver {
             TraitRef ref = new TraitRef(parent, self, args.subList(1, Math.min(traitParams, args.size())));
             return traitMethod(ref, DefPaths.last(def), args.subList(Math.min(traitParams, args.size()), args.size()));
         }
-        MonoItem.Fn fn = MonoItem.Fn.item(def, id.args());
-        if (def.equals(DROP_IN_PLACE)) {
-            Ty t = fn.args().get(0) instanceof GenericArg.Type ty ? ty.ty() : null;
-            return t != null && needsDropHook != null && !needsDropHook.test(t) ? new Callee.NoOp()
-                    : new Callee.Instance(new MonoItem.Fn(InstanceKind.DROP_GLUE, DROP_IN_PLACE, fn.args(), t));
-        }
-        if (valueItem(def) instanceof Item.Fn f && f.attrs().contains(CodegenAttrs.INTRINSIC)) {
-            return new Callee.Intrinsic(def, fn.args(), program.body(def) != null);
-        }
-        return new Callee.Instance(fn);
+        return itemCallee(MonoItem.Fn.item(def, id.args()));
     }
 
     /** Whether {@code prefix} names a fn: the path is then to an item declared in its body. */
@@ -530,16 +522,7 @@ public final class Resolver {
     }
 
     private static List<String> names(List<PathSegment> segs) {
-        List<String> out = new ArrayList<>();
-        for (PathSegment s : segs) {
-            switch (s) {
-                case PathSegment.Ident id -> out.add(id.name());
-                case PathSegment.ImplAt at -> out.add("<impl at " + at.span() + ">");
-                case PathSegment.Disambiguated d -> out.add("{" + d.kind() + "#" + d.index() + "}");
-                default -> { return null; }
-            }
-        }
-        return out;
+        return Program.segmentNames(segs);
     }
 
     /** A path as printed in {@code crate}'s MIR (local paths without the crate name) to the def path of its item. */

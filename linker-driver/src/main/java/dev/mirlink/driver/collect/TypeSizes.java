@@ -71,19 +71,18 @@ public final class TypeSizes {
     /** Types whose layout or fields could not be computed, with why (for diagnostics). */
     private final Map<Ty, String> failed = new HashMap<>();
 
-    TypeSizes(Program program, String target, MonoItemNames names) {
+    TypeSizes(Program program, Collector collector, String target, MonoItemNames names) {
         this.program = program;
-        // a collector of our own: its resolver and closure upvars, with caches we may fill freely
-        this.collector = new Collector(program);
+        this.collector = collector;
         this.resolver = collector.resolver();
         this.names = names;
         this.lcx = new LayoutCx(TargetDataLayout.forTarget(target), env());
     }
 
     /** The lines rustc would print for the program {@code result} collected, in rustc's order. */
-    public static List<String> lines(Program program, Collector.Result result, String target, MonoItemNames names) {
+    public static List<String> lines(Program program, Collector collector, Collector.Result result, String target, MonoItemNames names) {
         long t0 = System.nanoTime();
-        TypeSizes ts = new TypeSizes(program, target, names);
+        TypeSizes ts = new TypeSizes(program, collector, target, names);
         ts.seed(result);
         long t1 = System.nanoTime();
         ts.drain();
@@ -149,7 +148,7 @@ public final class TypeSizes {
                     if (f.shimTy() != null) add(f.shimTy());
                 }
                 case MonoItem.Static s -> {
-                    MirEntry.BodyEntry e = staticBody(s.defPath());
+                    MirEntry.BodyEntry e = program.staticBody(s.defPath());
                     if (e != null) locals(s.defPath(), List.of(), e.body());
                 }
             }
@@ -207,7 +206,8 @@ public final class TypeSizes {
                     case ConstValue.Promoted p -> {
                         MonoItem.Fn of = resolver.item(crate, subst.path(p.owner()));
                         if (!evaluatedConsts.add(MonoItemPrinter.CANONICAL.print(of) + "#" + p.index())) continue;
-                        Body promoted = program.promoted(of.defPath(), p.index());
+                        MirEntry.BodyEntry pe = program.promoted(of.defPath(), p.index());
+                        Body promoted = pe == null ? null : pe.body();
                         if (promoted != null) {
                             locals(of.defPath(), of.args(), promoted);
                             evaluated(of.defPath(), of.args(), promoted, depth + 1);
@@ -244,36 +244,17 @@ public final class TypeSizes {
     private ConstEvaluator constEvaluator;
 
     private ConstEvaluator constEvaluator() {
-        if (constEvaluator == null) constEvaluator = new ConstEvaluator(program, resolver, lcx);
+        if (constEvaluator == null) constEvaluator = collector.evaluator() != null ? collector.evaluator() : new ConstEvaluator(program, resolver, lcx);
         return constEvaluator;
     }
 
-    /** As ConstEvaluator's constMir: the const body in its owner's record whose trailing {@code {constant#N}} segments match. */
+    /** The const body at {@code defPath} (a {@code {constant#N}} under its owner), or null. */
     private Body constBody(String defPath) {
-        String owner = Program.ownerOf(defPath);
-        CrateItem item = program.crateItem(owner);
-        if (item == null) return null;
-        String suffix = defPath.substring(owner.length());
-        for (MirEntry e : item.mir()) {
-            if (e instanceof MirEntry.BodyEntry b && b.body().promoted() < 0 && !b.body().forCtfe()
-                    && (b.body().kind() == BodyKind.CONST || b.body().kind() == BodyKind.ANON_CONST)
-                    && suffix(b.body().path()).equals(suffix)) {
-                return b.body();
-            }
+        for (MirEntry.BodyEntry b : program.bodiesAt(defPath)) {
+            if (b.body().promoted() < 0 && !b.body().forCtfe()
+                    && (b.body().kind() == BodyKind.CONST || b.body().kind() == BodyKind.ANON_CONST)) return b.body();
         }
         return null;
-    }
-
-    private static String suffix(Path p) {
-        List<PathSegment> segs = p.segments();
-        int n = segs.size();
-        while (n > 0 && segs.get(n - 1) instanceof PathSegment.Disambiguated) n--;
-        StringBuilder sb = new StringBuilder();
-        for (PathSegment s : segs.subList(n, segs.size())) {
-            PathSegment.Disambiguated d = (PathSegment.Disambiguated) s;
-            sb.append("::{").append(d.kind()).append('#').append(d.index()).append('}');
-        }
-        return sb.toString();
     }
 
     /** The promoted and unevaluated constants among a body's operands, found by walking its MIR records. */
@@ -318,18 +299,6 @@ public final class TypeSizes {
             return out;
         }
     };
-
-    private MirEntry.BodyEntry staticBody(String defPath) {
-        var item = program.crateItem(defPath);
-        if (item == null) return null;
-        for (MirEntry e : item.mir()) {
-            if (e instanceof MirEntry.BodyEntry b && !b.body().forCtfe() && b.body().promoted() < 0
-                    && (b.body().kind() == dev.mirlink.mir.body.BodyKind.STATIC || b.body().kind() == dev.mirlink.mir.body.BodyKind.STATIC_MUT)) {
-                return b;
-            }
-        }
-        return null;
-    }
 
     Collection<Info> infos() {
         return infos;

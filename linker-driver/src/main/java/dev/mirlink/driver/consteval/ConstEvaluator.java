@@ -290,10 +290,10 @@ public final class ConstEvaluator {
         if (item != null) {
             for (MirEntry e : item.mir()) {
                 boolean match = switch (e) {
-                    case MirEntry.TrivialConst tc -> suffix(tc.path()).equals(suffix);
+                    case MirEntry.TrivialConst tc -> Program.bodySuffix(tc.path()).equals(suffix);
                     case MirEntry.BodyEntry b -> b.body().promoted() < 0 && !b.body().forCtfe()
                             && (b.body().kind() == BodyKind.CONST || b.body().kind() == BodyKind.ANON_CONST)
-                            && suffix(b.body().path()).equals(suffix);
+                            && Program.bodySuffix(b.body().path()).equals(suffix);
                 };
                 if (!match) continue;
                 // macro-generated consts can share a def path (rustc's disambiguator is not printed)
@@ -324,57 +324,23 @@ public final class ConstEvaluator {
 
     /** The body of fn {@code defPath} that CTFE runs: rustc's {@code mir_for_ctfe} when stored, else the optimized MIR. */
     MirEntry.BodyEntry fnBody(String defPath) {
-        String owner = Program.ownerOf(defPath);
-        CrateItem item = program.crateItem(owner);
-        if (item != null) {
-            String suffix = defPath.substring(owner.length());
-            for (MirEntry e : item.mir()) {
-                if (e instanceof MirEntry.BodyEntry b && b.body().forCtfe() && b.body().promoted() < 0
-                        && b.body().kind() == BodyKind.FN && suffix(b.body().path()).equals(suffix)) return b;
-            }
+        for (MirEntry.BodyEntry b : program.bodiesAt(defPath)) {
+            if (b.body().forCtfe() && b.body().promoted() < 0 && b.body().kind() == BodyKind.FN) return b;
         }
         return program.body(defPath);
     }
 
-    /** Promoted {@code index} of the body at {@code defPath}, with its allocations. */
+    /** Promoted {@code index} of the body at {@code defPath}, with its allocations: the CTFE copy's if {@code ctfe}. */
     MirEntry.BodyEntry promoted(String defPath, int index, boolean ctfe) {
-        String owner = Program.ownerOf(defPath);
-        CrateItem item = program.crateItem(owner);
-        if (item == null) return null;
-        String suffix = defPath.substring(owner.length());
         MirEntry.BodyEntry found = null;
-        for (MirEntry e : item.mir()) {
-            if (e instanceof MirEntry.BodyEntry b && b.body().promoted() == index && suffix(b.body().path()).equals(suffix)) {
-                if (found == null || b.body().forCtfe() == ctfe) found = b;
-            }
+        for (MirEntry.BodyEntry b : program.bodiesAt(defPath)) {
+            if (b.body().promoted() == index && (found == null || b.body().forCtfe() == ctfe)) found = b;
         }
         return found;
     }
 
-    /** The trailing {@code ::{kind#N}} segments of a body path (as {@code Program} tells closures from parents). */
-    static String suffix(Path p) {
-        StringBuilder sb = new StringBuilder();
-        List<PathSegment> segs = p.segments();
-        int n = segs.size();
-        while (n > 0 && segs.get(n - 1) instanceof PathSegment.Disambiguated) n--;
-        for (PathSegment s : segs.subList(n, segs.size())) {
-            PathSegment.Disambiguated d = (PathSegment.Disambiguated) s;
-            sb.append("::{").append(d.kind()).append('#').append(d.index()).append('}');
-        }
-        return sb.toString();
-    }
-
     static List<String> names(List<PathSegment> segs) {
-        List<String> out = new ArrayList<>();
-        for (PathSegment s : segs) {
-            switch (s) {
-                case PathSegment.Ident id -> out.add(id.name());
-                case PathSegment.ImplAt at -> out.add("<impl at " + at.span() + ">");
-                case PathSegment.Disambiguated d -> out.add("{" + d.kind() + "#" + d.index() + "}");
-                default -> { return null; }
-            }
-        }
-        return out;
+        return Program.segmentNames(segs);
     }
 
     // ---- interning (rustc_const_eval/src/interpret/intern.rs): the value and everything it points to

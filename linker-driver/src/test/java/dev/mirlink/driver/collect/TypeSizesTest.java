@@ -129,7 +129,7 @@ class TypeSizesTest {
             return;
         }
         RustcNames names = new RustcNames(program, () -> new VisiblePaths(program.tables(), "main", List.of("core")));
-        TypeSizes ts = new TypeSizes(program, "x86_64-unknown-linux-gnu", names);
+        TypeSizes ts = new TypeSizes(program, new Collector(program), "x86_64-unknown-linux-gnu", names);
         ts.add(adt("core::option::Option", new Ty.Int(Ty.IntTy.U32)));
         ts.add(new Ty.Ref(null, adt("core::panic::location::Location"), Ty.Mutability.NOT));
         ts.drain();

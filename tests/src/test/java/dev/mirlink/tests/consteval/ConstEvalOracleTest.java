@@ -1,5 +1,6 @@
 package dev.mirlink.tests.consteval;
 
+import dev.mirlink.tests.Tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,7 +32,6 @@ import dev.mirlink.mir.ty.Ty;
 import dev.mirlink.rlib.RlibReader;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -68,7 +67,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConstEvalOracleTest {
     static final String TARGET = "x86_64-unknown-linux-gnu";
-    static final java.nio.file.Path REPO = findRepo();
+    static final java.nio.file.Path REPO = Tool.REPO;
     static final java.nio.file.Path CORPUS = REPO.resolve("tests/src/test/resources/consteval");
     static final String ONLY = System.getProperty("mirlink.consteval.only");
     static final int SHOW = 40;
@@ -82,7 +81,7 @@ class ConstEvalOracleTest {
 
     static synchronized Setup setup() throws IOException {
         if (setup != null) return setup;
-        java.nio.file.Path sysroot = java.nio.file.Path.of(lastLine(run(List.of(REPO.resolve("bin/mirlink").toString(), "sysroot", "--target", TARGET)).stdout));
+        java.nio.file.Path sysroot = java.nio.file.Path.of(Tool.lastLine(run(List.of(REPO.resolve("bin/mirlink").toString(), "sysroot", "--target", TARGET)).stdout()));
         java.nio.file.Path libDir = sysroot.resolve("lib/rustlib/" + TARGET + "/lib");
         List<java.nio.file.Path> rlibs = new ArrayList<>();
         try (Stream<java.nio.file.Path> s = Files.list(libDir)) {
@@ -455,45 +454,10 @@ class ConstEvalOracleTest {
 
     // ------------------------------------------------------------------ processes
 
-    record Result(int exit, String stdout, String stderr, List<String> command) {
-        Result expectSuccess() {
-            if (exit != 0) throw new AssertionError("exit " + exit + ": " + String.join(" ", command) + "\n" + stderr);
-            return this;
-        }
-    }
 
-    static Result run(List<String> command) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
-            pb.environment().put("RUSTC_BOOTSTRAP", "1");
-            java.nio.file.Path out = Files.createTempFile("ce-out", ".txt"), err = Files.createTempFile("ce-err", ".txt");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-            Process p = pb.start();
-            if (!p.waitFor(20, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + command);
-            }
-            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), command);
-            Files.delete(out);
-            Files.delete(err);
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
-    static String lastLine(String s) {
-        String[] lines = s.strip().split("\n");
-        return lines[lines.length - 1].strip();
-    }
-
-    private static java.nio.file.Path findRepo() {
-        java.nio.file.Path p = java.nio.file.Path.of("").toAbsolutePath();
-        while (p != null && !Files.isExecutable(p.resolve("bin/mirlink"))) p = p.getParent();
-        if (p == null) throw new IllegalStateException("cannot find the repo root (bin/mirlink)");
-        return p;
+    /** rustc 1.96 with nightly flags, run in the repo. */
+    static Tool.Result run(List<String> command) {
+        return Tool.run(REPO, Map.of("RUSTC_BOOTSTRAP", "1"), command);
     }
 }

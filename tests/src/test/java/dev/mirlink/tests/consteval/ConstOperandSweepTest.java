@@ -47,8 +47,7 @@ class ConstOperandSweepTest {
     @Test
     void constOperandsOfMonoProgramsEvaluate() throws IOException {
         String target = ConstEvalOracleTest.TARGET;
-        java.nio.file.Path sysroot = java.nio.file.Path.of(ConstEvalOracleTest.lastLine(ConstEvalOracleTest.run(
-                List.of(ConstEvalOracleTest.REPO.resolve("bin/mirlink").toString(), "sysroot", "--target", target)).stdout()));
+        java.nio.file.Path sysroot = dev.mirlink.tests.Tool.sysroot(target);
         List<java.nio.file.Path> rlibs = new ArrayList<>();
         try (Stream<java.nio.file.Path> s = Files.list(sysroot.resolve("lib/rustlib/" + target + "/lib"))) {
             s.filter(p -> p.toString().endsWith(".rlib")).sorted().forEach(rlibs::add);
@@ -113,7 +112,8 @@ class ConstOperandSweepTest {
                         evaluated++;
                         try {
                             if (v instanceof ConstValue.Promoted pr) {
-                                Body promoted = program.promoted(def, pr.index());
+                                var promotedEntry = program.promoted(def, pr.index());
+                                Body promoted = promotedEntry == null ? null : promotedEntry.body();
                                 if (promoted == null) throw new ConstEvalException("no MIR", "promoted " + pr.index() + " of " + def);
                                 List<dev.mirlink.mir.alloc.AllocEntry> allocs = allocationsOf(ci, promoted);
                                 ev.evalBody(def, List.of(), promoted, allocs);

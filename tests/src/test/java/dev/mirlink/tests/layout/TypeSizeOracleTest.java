@@ -1,5 +1,6 @@
 package dev.mirlink.tests.layout;
 
+import dev.mirlink.tests.Tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,6 @@ import dev.mirlink.mir.layout.Variants;
 import dev.mirlink.mir.ty.Ty;
 import dev.mirlink.rlib.RlibReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * reason and printed, not hidden; at least {@link #MIN_COMPARED} must be compared, all agreeing.
  */
 class TypeSizeOracleTest {
-    static final Path REPO = findRepo();
+    static final Path REPO = Tool.REPO;
     /** {@code -Dmirlink.layout.programs=DIR} runs the oracle on another directory of programs. */
     static final Path PROGRAMS = Path.of(System.getProperty("mirlink.layout.programs",
             REPO.resolve("tests/src/test/resources/layout").toString()));
@@ -58,7 +57,7 @@ class TypeSizeOracleTest {
     @ParameterizedTest
     @ValueSource(strings = {"x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu"})
     void layoutsMatchRustc(String target) throws Exception {
-        Path sysroot = Path.of(lastLine(run(REPO, List.of(REPO.resolve("bin/mirlink").toString(), "sysroot", "--target", target))));
+        Path sysroot = Tool.sysroot(target);
         List<ItemTable> sysrootTables = new ArrayList<>();
         Map<String, RlibReader> sysrootMir = new HashMap<>();
         try (Stream<Path> s = Files.list(sysroot.resolve("lib/rustlib/" + target + "/lib"))) {
@@ -191,32 +190,8 @@ class TypeSizeOracleTest {
         return new ItemTable(r.crateName(), r.items(), r.externCrates());
     }
 
-    private static String lastLine(String s) {
-        String[] lines = s.strip().split("\n");
-        return lines[lines.length - 1].strip();
-    }
 
-    private static String run(Path cwd, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
-        pb.environment().put("RUSTC_BOOTSTRAP", "1");
-        Path out = Files.createTempFile("oracle-out", ".txt"), err = Files.createTempFile("oracle-err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(20, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        String stdout = Files.readString(out, StandardCharsets.UTF_8), stderr = Files.readString(err, StandardCharsets.UTF_8);
-        Files.delete(out);
-        Files.delete(err);
-        if (p.exitValue() != 0) throw new AssertionError("exit " + p.exitValue() + ": " + command + "\n" + stderr);
-        return stdout;
-    }
-
-    private static Path findRepo() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("bin/mirlink"))) p = p.getParent();
-        if (p == null) throw new IllegalStateException("repo root not found");
-        return p;
+    private static String run(Path cwd, List<String> command) {
+        return Tool.run(cwd, Map.of("RUSTC_BOOTSTRAP", "1"), command).expectSuccess().stdout();
     }
 }

@@ -1,5 +1,6 @@
 package dev.mirlink.tests.mono;
 
+import dev.mirlink.tests.Tool;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -37,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InstanceOracleTest {
     static final Path PROGRAMS = Path.of(System.getProperty("mirlink.mono.programs",
-            Proc.REPO.resolve("tests/src/test/resources/mono").toString()));
+            Tool.REPO.resolve("tests/src/test/resources/mono").toString()));
     static final String ONLY = System.getProperty("mirlink.mono.only");
     static final Path KEEP = System.getProperty("mirlink.mono.keep") == null ? null
             : Path.of(System.getProperty("mirlink.mono.keep")).toAbsolutePath();
@@ -173,15 +174,15 @@ class InstanceOracleTest {
         Path out = workDir(target, p, "rustc");
         Path sysroot = sysroot(target);
         for (String lib : p.libraries()) {
-            List<String> cmd = new ArrayList<>(List.of(Proc.RUSTC));
+            List<String> cmd = new ArrayList<>(List.of(Tool.RUSTC));
             cmd.addAll(p.libraryArgs(lib, target, sysroot, out));
-            Proc.Result r = Proc.run(p.dir(), Map.of("RUSTC_BOOTSTRAP", "1"), cmd);
+            Tool.Result r = Tool.run(p.dir(), Map.of("RUSTC_BOOTSTRAP", "1"), cmd);
             if (!r.ok()) return new RustcSide(Set.of(), "rustc failed on " + lib + ".rs: " + r.describe(30));
         }
-        List<String> cmd = new ArrayList<>(List.of(Proc.RUSTC));
+        List<String> cmd = new ArrayList<>(List.of(Tool.RUSTC));
         cmd.addAll(p.binaryArgs(target, sysroot, out));
         cmd.addAll(List.of("--emit=obj", "-o", out.resolve("main.o").toString()));
-        Proc.Result r = Proc.run(p.dir(), Map.of("RUSTC_BOOTSTRAP", "1"), cmd);
+        Tool.Result r = Tool.run(p.dir(), Map.of("RUSTC_BOOTSTRAP", "1"), cmd);
         if (!r.ok()) return new RustcSide(Set.of(), "rustc failed on main.rs: " + r.describe(30));
         Set<MonoItem> items = MonoItem.parseAll(r.stdout());
         keep(target, p, "rustc.txt", sorted(items));
@@ -195,16 +196,16 @@ class InstanceOracleTest {
         Path out = workDir(target, p, "mirlink");
         Path sysroot = sysroot(target);
         for (String lib : p.libraries()) {
-            List<String> cmd = new ArrayList<>(List.of(Proc.MIRLINK.toString(), Proc.RUSTC));
+            List<String> cmd = new ArrayList<>(List.of(Tool.MIRLINK.toString(), Tool.RUSTC));
             cmd.addAll(p.libraryArgs(lib, target, sysroot, out));
-            Proc.Result r = Proc.run(p.dir(), Map.of("RUSTC_BOOTSTRAP", "1"), cmd);
+            Tool.Result r = Tool.run(p.dir(), Map.of("RUSTC_BOOTSTRAP", "1"), cmd);
             if (!r.ok()) return "mirlink wrapper failed on " + lib + ".rs: " + r.describe(15);
         }
         Path report = out.resolve("report.json");
-        List<String> cmd = new ArrayList<>(List.of(Proc.MIRLINK.toString(), Proc.RUSTC));
+        List<String> cmd = new ArrayList<>(List.of(Tool.MIRLINK.toString(), Tool.RUSTC));
         cmd.addAll(p.binaryArgs(target, sysroot, out));
         cmd.add("-Zno-codegen");
-        Proc.Result r = Proc.run(p.dir(), Map.of("RUSTC_BOOTSTRAP", "1", "MIRLINK_REPORT", report.toString()), cmd);
+        Tool.Result r = Tool.run(p.dir(), Map.of("RUSTC_BOOTSTRAP", "1", "MIRLINK_REPORT", report.toString()), cmd);
         if (!r.ok()) return "mirlink failed on main.rs: " + r.describe(15);
         Set<MonoItem> mirlink = MonoItem.parseAll(r.stdout());
         keep(target, p, "mirlink.txt", sorted(mirlink));
@@ -223,9 +224,9 @@ class InstanceOracleTest {
     private static Path sysroot(String target) {
         synchronized (SYSROOTS) { // built once per target; building may take minutes
             return SYSROOTS.computeIfAbsent(target, t -> {
-                Proc.Result r = Proc.run(Proc.REPO, Map.of(), List.of(Proc.MIRLINK.toString(), "sysroot", "--target", t));
+                Tool.Result r = Tool.run(Tool.REPO, Map.of(), List.of(Tool.MIRLINK.toString(), "sysroot", "--target", t));
                 if (!r.ok()) throw new AssertionError("mirlink sysroot failed: " + r.describe(30));
-                return Path.of(Proc.lastLine(r.stdout()));
+                return Path.of(Tool.lastLine(r.stdout()));
             });
         }
     }

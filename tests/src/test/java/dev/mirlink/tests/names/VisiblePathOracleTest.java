@@ -1,19 +1,14 @@
 package dev.mirlink.tests.names;
 
+import dev.mirlink.tests.Tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mirlink.driver.produce.CrateProducer;
-import dev.mirlink.mir.CrateRecord;
 import dev.mirlink.mir.item.DefPaths;
 import dev.mirlink.mir.item.Item;
-import dev.mirlink.mir.item.ItemTable;
 import dev.mirlink.mir.item.ItemTables;
 import dev.mirlink.mir.item.Resolution;
 import dev.mirlink.mir.item.VisiblePaths;
-import dev.mirlink.rlib.RlibReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on the way). Paths that name no item (inherent methods, local items) are counted by reason.
  */
 class VisiblePathOracleTest {
-    static final Path REPO = findRepo();
+    static final Path REPO = Tool.REPO;
     static final Path PROGRAMS = REPO.resolve("tests/src/test/resources/names");
     static final Path LIBRARY = Path.of("/usr/src/rustc-1.96.0/library");
     /** Identifiers joined by {@code ::}, not preceded by {@code ::} or an identifier (so not a segment after {@code >::}). */
@@ -48,8 +42,8 @@ class VisiblePathOracleTest {
     @ParameterizedTest
     @ValueSource(strings = {"x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu"})
     void visiblePathsMatchRustc(String target) throws Exception {
-        Path sysroot = Path.of(lastLine(run(REPO, List.of(REPO.resolve("bin/mirlink").toString(), "sysroot", "--target", target))));
-        ItemTables tables = new ItemTables(loadTables(sysroot.resolve("lib/rustlib/" + target + "/lib")));
+        Path sysroot = Tool.sysroot(target);
+        ItemTables tables = new ItemTables(Tool.itemTables(sysroot.resolve("lib/rustlib/" + target + "/lib")));
         Set<String> cfg = Set.of(run(REPO, List.of("/usr/bin/rustc", "--print", "cfg", "--target", target)).strip().split("\n"));
         VisiblePaths.Attrs attrs = VisiblePaths.attrsFromSources(tables, LIBRARY, cfg);
         Map<String, String> checked = new TreeMap<>();
@@ -143,45 +137,8 @@ class VisiblePathOracleTest {
         return mine.equals(path) ? null : "MISMATCH def path " + defPath + " printed " + mine;
     }
 
-    private static List<ItemTable> loadTables(Path libDir) throws IOException {
-        List<ItemTable> tables = new ArrayList<>();
-        try (Stream<Path> s = Files.list(libDir)) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".rlib")).sorted().toList()) tables.add(table(p));
-        }
-        return tables;
-    }
 
-    private static ItemTable table(Path rlib) throws IOException {
-        CrateRecord r = RlibReader.open(rlib, CrateProducer.SCHEMA).load(CrateRecord.KEY, CrateRecord.class);
-        return new ItemTable(r.crateName(), r.items(), r.externCrates());
-    }
-
-    private static String lastLine(String s) {
-        String[] lines = s.strip().split("\n");
-        return lines[lines.length - 1].strip();
-    }
-
-    private static String run(Path cwd, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
-        pb.environment().put("RUSTC_BOOTSTRAP", "1");
-        Path out = Files.createTempFile("oracle-out", ".txt"), err = Files.createTempFile("oracle-err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(20, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        String stdout = Files.readString(out, StandardCharsets.UTF_8), stderr = Files.readString(err, StandardCharsets.UTF_8);
-        Files.delete(out);
-        Files.delete(err);
-        if (p.exitValue() != 0) throw new AssertionError("exit " + p.exitValue() + ": " + command + "\n" + stderr);
-        return stdout;
-    }
-
-    private static Path findRepo() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("bin/mirlink"))) p = p.getParent();
-        if (p == null) throw new IllegalStateException("repo root not found");
-        return p;
+    private static String run(Path cwd, List<String> command) {
+        return Tool.run(cwd, Map.of("RUSTC_BOOTSTRAP", "1"), command).expectSuccess().stdout();
     }
 }

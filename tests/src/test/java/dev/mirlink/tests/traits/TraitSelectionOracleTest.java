@@ -1,11 +1,10 @@
 package dev.mirlink.tests.traits;
 
+import dev.mirlink.tests.Tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mirlink.bridge.mirtext.MirTextReader;
-import dev.mirlink.driver.produce.CrateProducer;
-import dev.mirlink.mir.CrateRecord;
 import dev.mirlink.mir.body.MirEntry;
 import dev.mirlink.mir.body.MirFile;
 import dev.mirlink.mir.item.Item;
@@ -17,10 +16,8 @@ import dev.mirlink.mir.traits.TraitRef;
 import dev.mirlink.mir.traits.TraitSelectionException;
 import dev.mirlink.mir.traits.TraitSelector;
 import dev.mirlink.mir.ty.Ty;
-import dev.mirlink.rlib.RlibReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,7 +46,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TraitSelectionOracleTest {
     static final String RUSTC = "/usr/bin/rustc";
     static final String TARGET = "x86_64-unknown-linux-gnu";
-    static final Path REPO = findRepo();
+    static final Path REPO = Tool.REPO;
     static List<ItemTable> sysrootTables;
 
     @TempDir Path dir;
@@ -62,7 +58,7 @@ class TraitSelectionOracleTest {
         Path lib = Path.of(lines[lines.length - 1]).resolve("lib/rustlib").resolve(TARGET).resolve("lib");
         sysrootTables = new ArrayList<>();
         try (Stream<Path> files = Files.list(lib)) {
-            for (Path rlib : files.filter(p -> p.toString().endsWith(".rlib")).sorted().toList()) sysrootTables.add(table(rlib));
+            for (Path rlib : files.filter(p -> p.toString().endsWith(".rlib")).sorted().toList()) sysrootTables.add(Tool.itemTable(rlib));
         }
     }
 
@@ -76,7 +72,7 @@ class TraitSelectionOracleTest {
         // the program's own items, as a MIR-only rlib
         run(dir, Map.of(), List.of(REPO.resolve("bin/mirlink").toString(), RUSTC, "--edition", "2021", "--crate-type", "rlib",
                 "--crate-name", program, "-Awarnings", src.getFileName().toString(), "-o", "lib" + program + ".rlib"));
-        ItemTable local = table(dir.resolve("lib" + program + ".rlib"));
+        ItemTable local = Tool.itemTable(dir.resolve("lib" + program + ".rlib"));
         List<ItemTable> all = new ArrayList<>(sysrootTables);
         all.add(local);
         ItemTables tables = new ItemTables(all);
@@ -280,38 +276,8 @@ class TraitSelectionOracleTest {
         return out;
     }
 
-    private static ItemTable table(Path rlib) {
-        CrateRecord r = RlibReader.open(rlib, CrateProducer.SCHEMA).load(CrateRecord.KEY, CrateRecord.class);
-        return new ItemTable(r.crateName(), r.items(), r.externCrates());
-    }
 
-    static String run(Path dir, Map<String, String> env, List<String> command) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile("oracle-out", ".txt"), err = Files.createTempFile("oracle-err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        try {
-            Process p = pb.start();
-            if (!p.waitFor(30, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + command);
-            }
-            String stdout = Files.readString(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) throw new AssertionError(command + ": exit " + p.exitValue() + "\n" + Files.readString(err));
-            return stdout;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
-    }
-
-    private static Path findRepo() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isExecutable(p.resolve("bin/mirlink"))) p = p.getParent();
-        if (p == null) throw new IllegalStateException("cannot find the repo root (bin/mirlink)");
-        return p;
+    static String run(Path dir, Map<String, String> env, List<String> command) {
+        return Tool.run(dir, env, command).expectSuccess().stdout();
     }
 }
