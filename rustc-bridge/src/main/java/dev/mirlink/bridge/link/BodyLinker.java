@@ -13,8 +13,13 @@ import dev.mirlink.mir.item.ItemTables;
 import dev.mirlink.mir.item.Repr;
 import dev.mirlink.mir.item.Variant;
 import dev.mirlink.mir.item.Visibility;
+import dev.mirlink.mir.item.GenericParam;
 import dev.mirlink.mir.ty.FnSig;
+import dev.mirlink.mir.ty.GenericArg;
+import dev.mirlink.mir.ty.Path;
+import dev.mirlink.mir.ty.PathSegment;
 import dev.mirlink.mir.ty.Ty;
+import dev.mirlink.mir.ty.TyConst;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,7 +90,7 @@ public final class BodyLinker {
         Map<String, Item> members = new HashMap<>(values);
         members.putAll(synthesized);
         for (var entry : synthesized.entrySet()) {
-            if (entry.getValue() instanceof Item.Impl impl) entry.setValue(traits.infer(impl, members));
+            if (entry.getValue() instanceof Item.Impl impl) entry.setValue(traits.infer(withLocalSelf(impl), members));
         }
         List<Item> all = new ArrayList<>(renamed);
         all.addAll(synthesized.values());
@@ -100,6 +105,29 @@ public final class BodyLinker {
             linked = new ItemTable(table.crateName(), all, table.externCrates());
         }
         return new LinkResult(linked, links, problems);
+    }
+
+    /**
+     * An impl of a type declared in a method body names it as MIR prints it
+     * ({@code <IntoIter<T, A> as Drop>::drop::DropGuard<'_, T, A>}); it gets the type's def path
+     * instead, found from the impl outwards, so that the link step reads it like any other.
+     */
+    private Item.Impl withLocalSelf(Item.Impl impl) {
+        if (!(impl.selfTy() instanceof Ty.Adt adt)) return impl;
+        List<PathSegment> segs = adt.path().segments();
+        int tail = segs.size();
+        while (tail > 0 && segs.get(tail - 1) instanceof PathSegment.Ident) tail--;
+        if (tail == 0) return impl;
+        String name = DefPaths.join(MirNames.segments(TypeMatcher.stripArgs(new Path(segs.subList(tail, segs.size())))));
+        for (String scope = DefPaths.parent(impl.defPath()); scope != null; scope = DefPaths.parent(scope)) {
+            if (lookup(scope + "::" + name) instanceof Item.Adt local) {
+                Ty self = new Ty.Adt(new Path(List.of(new PathSegment.Ident(local.defPath(), TypeMatcher.lastArgs(adt.path())))));
+                return new Item.Impl(impl.defPath(), impl.span(), impl.visibility(), impl.origin(), impl.generics(),
+                        impl.traitRef(), self, impl.items(), impl.providedTraitMethods(), impl.negative(), impl.blanket(),
+                        impl.isUnsafe());
+            }
+        }
+        return impl;
     }
 
     /** Values first: bodies belong to fns, consts and statics, or else (ctors) to types. */
@@ -197,8 +225,8 @@ public final class BodyLinker {
     private Item localItem(String path, BodyHeader h) {
         Item.Origin origin = Item.Origin.SYNTHESIZED;
         if (h.kind() == BodyKind.FN && h.ret() instanceof Ty.Adt adt) {
-            String self = names.crateName() + "::" + TypeMatcher.pathString(TypeMatcher.stripArgs(adt.path()));
-            if (self.equals(path) || self.equals(DefPaths.parent(path))) return localCtor(path, self, h);
+            if (namesType(adt.path(), path)) return localCtor(path, path, adt, h);
+            if (namesType(adt.path(), DefPaths.parent(path))) return localCtor(path, DefPaths.parent(path), adt, h);
         }
         return switch (h.kind()) {
             case STATIC, STATIC_MUT -> new Item.Static(path, null, Visibility.INHERITED, origin, names.qualify(h.ret()),
@@ -230,8 +258,29 @@ public final class BodyLinker {
         return out;
     }
 
-    /** A tuple struct or tuple variant declared in a body, known from its ctor; more variants may come later. */
-    private Item localCtor(String path, String adtPath, BodyHeader h) {
+    /**
+     * Whether a type path as MIR prints it names {@code def}. A type declared in an impl method
+     * prints through the method ({@code <V<T> as Drop>::drop::Dropper}, def path
+     * {@code …::<impl at …>::drop::Dropper}): then the names after the last such segment must end
+     * {@code def}.
+     */
+    private boolean namesType(Path printed, String def) {
+        if (def == null) return false;
+        List<PathSegment> segs = printed.segments();
+        int tail = segs.size();
+        while (tail > 0 && segs.get(tail - 1) instanceof PathSegment.Ident) tail--;
+        if (tail == 0) return def.equals(names.crateName() + "::" + TypeMatcher.pathString(TypeMatcher.stripArgs(printed)));
+        List<String> names = MirNames.segments(TypeMatcher.stripArgs(new Path(segs.subList(tail, segs.size()))));
+        List<String> defSegs = DefPaths.split(def);
+        return defSegs.size() > names.size() && defSegs.subList(defSegs.size() - names.size(), defSegs.size()).equals(names);
+    }
+
+    /**
+     * A tuple struct or tuple variant declared in a body, known from its ctor; more variants may
+     * come later. Its generics are the args of the type the ctor returns, which MIR prints as the
+     * identity ({@code Dropper<'_, T>}).
+     */
+    private Item localCtor(String path, String adtPath, Ty.Adt ret, BodyHeader h) {
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < h.args().size(); i++) {
             fields.add(new Field(Integer.toString(i), names.qualify(h.args().get(i)),
@@ -245,7 +294,22 @@ public final class BodyLinker {
         if (existing instanceof Item.Adt adt) variants.addAll(adt.variants());
         variants.add(v);
         return new Item.Adt(adtPath, null, Visibility.INHERITED, Item.Origin.SYNTHESIZED,
-                isEnum ? Item.Adt.Kind.ENUM : Item.Adt.Kind.STRUCT, Generics.EMPTY, variants,
+                isEnum ? Item.Adt.Kind.ENUM : Item.Adt.Kind.STRUCT, identityGenerics(ret), variants,
                 Repr.DEFAULT);
+    }
+
+    private static Generics identityGenerics(Ty.Adt identity) {
+        List<GenericParam> params = new ArrayList<>();
+        for (GenericArg a : TypeMatcher.lastArgs(identity.path())) {
+            switch (a) {
+                case GenericArg.Lifetime l -> params.add(new GenericParam.Lifetime("'_", List.of()));
+                case GenericArg.Type t when t.ty() instanceof Ty.Param p ->
+                        params.add(new GenericParam.Type(p.name(), List.of(), null, false));
+                case GenericArg.Const c when c.value() instanceof TyConst.Param p ->
+                        params.add(new GenericParam.Const(p.name(), null, null));
+                default -> { return Generics.EMPTY; }
+            }
+        }
+        return new Generics(params, List.of());
     }
 }

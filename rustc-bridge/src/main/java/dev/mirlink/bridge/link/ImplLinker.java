@@ -53,7 +53,7 @@ final class ImplLinker {
     private final Map<Item.Impl, Set<String>> assigned = new IdentityHashMap<>();
     private final Map<Item.Impl, Set<String>> memberNames = new IdentityHashMap<>();
     private final Map<String, Integer> canonicalUses = new HashMap<>();
-    private final Map<String, String> renames = new LinkedHashMap<>();
+    private final Map<Item.Impl, String> renames = new IdentityHashMap<>();
     private final Map<String, Item.Impl> synthesized = new LinkedHashMap<>();
     private final Set<Integer> unlinked = new HashSet<>();
 
@@ -66,8 +66,12 @@ final class ImplLinker {
         this.paths = paths;
     }
 
-    /** rustdoc impl def path to the def path MIR prints (with {@code #k} where impls share it). */
-    Map<String, String> renames() {
+    /**
+     * rustdoc impls to the def path MIR prints, with {@code #k} where impls share it. Impls are
+     * keyed by identity: rustdoc gives one path to the impls a derive makes at one span
+     * ({@code StructuralPartialEq} beside {@code PartialEq}).
+     */
+    Map<Item.Impl, String> renames() {
         return renames;
     }
 
@@ -124,6 +128,25 @@ final class ImplLinker {
                 i = j;
             }
         }
+        separateSharedPaths();
+    }
+
+    /**
+     * An impl MIR never names (one without bodies, like the {@code StructuralPartialEq} a derive
+     * puts beside {@code PartialEq}) keeps rustdoc's path unless another impl ends up with it;
+     * then it takes the next {@code #k}, so that every impl has its own def path.
+     */
+    private void separateSharedPaths() {
+        Set<String> taken = new HashSet<>(renames.values());
+        for (Item.Impl impl : table.impls()) {
+            if (renames.containsKey(impl)) continue;
+            String path = impl.defPath();
+            while (!taken.add(path)) {
+                canonicalUses.putIfAbsent(impl.defPath(), 1);
+                path = impl.defPath() + "#" + (canonicalUses.merge(impl.defPath(), 1, Integer::sum) - 1);
+            }
+            if (!path.equals(impl.defPath())) renames.put(impl, path);
+        }
     }
 
     private record Instance(List<Integer> entries, Set<String> members, Set<String> names) {}
@@ -141,13 +164,13 @@ final class ImplLinker {
             if (impl == null) impl = choose(inst, k, fallback);
             if (impl == null && exact != null) impl = soleByNames(inst, exact);
             String canonical;
-            if (impl != null && renames.containsKey(impl.defPath())) {
-                canonical = renames.get(impl.defPath());
+            if (impl != null && renames.containsKey(impl)) {
+                canonical = renames.get(impl);
             } else {
                 canonical = container + "::" + segment;
                 int uses = canonicalUses.merge(canonical, 1, Integer::sum);
                 if (uses > 1) canonical += "#" + (uses - 1);
-                if (impl != null) renames.put(impl.defPath(), canonical);
+                if (impl != null) renames.put(impl, canonical);
                 else if (bodyOwner(container) || incoherent(inst, k)) synthesize(canonical, span, inst, k);
                 else unlinked.addAll(inst.entries);
             }

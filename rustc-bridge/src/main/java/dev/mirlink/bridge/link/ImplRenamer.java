@@ -1,10 +1,10 @@
 package dev.mirlink.bridge.link;
 
 import dev.mirlink.mir.item.AssocItem;
-import dev.mirlink.mir.item.DefPaths;
 import dev.mirlink.mir.item.Item;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,45 +12,52 @@ import java.util.Map;
 final class ImplRenamer {
     private ImplRenamer() {}
 
-    static List<Item> apply(List<Item> items, Map<String, String> renames) {
+    static List<Item> apply(List<Item> items, Map<Item.Impl, String> renames) {
         if (renames.isEmpty()) return items;
+        Map<String, String> members = new HashMap<>();
+        renames.forEach((impl, to) -> {
+            for (AssocItem a : impl.items()) {
+                String from = memberPath(a);
+                if (from != null) members.put(from, to + "::" + a.name());
+            }
+        });
         List<Item> out = new ArrayList<>(items.size());
-        for (Item item : items) out.add(rename(item, renames));
+        for (Item item : items) out.add(rename(item, renames, members));
         return out;
     }
 
-    private static Item rename(Item item, Map<String, String> renames) {
+    private static Item rename(Item item, Map<Item.Impl, String> renames, Map<String, String> members) {
         return switch (item) {
-            case Item.Impl i when renames.containsKey(i.defPath()) -> {
-                List<AssocItem> members = new ArrayList<>(i.items().size());
-                for (AssocItem a : i.items()) members.add(member(a, renames));
-                yield new Item.Impl(renames.get(i.defPath()), i.span(), i.visibility(), i.origin(), i.generics(),
-                        i.traitRef(), i.selfTy(), members, i.providedTraitMethods(), i.negative(), i.blanket(),
+            case Item.Impl i when renames.containsKey(i) -> {
+                List<AssocItem> renamed = new ArrayList<>(i.items().size());
+                for (AssocItem a : i.items()) renamed.add(member(a, members));
+                yield new Item.Impl(renames.get(i), i.span(), i.visibility(), i.origin(), i.generics(),
+                        i.traitRef(), i.selfTy(), renamed, i.providedTraitMethods(), i.negative(), i.blanket(),
                         i.isUnsafe());
             }
-            case Item.Fn f when renamed(f.defPath(), renames) != null -> new Item.Fn(renamed(f.defPath(), renames),
+            case Item.Fn f when members.containsKey(f.defPath()) -> new Item.Fn(members.get(f.defPath()),
                     f.span(), f.visibility(), f.origin(), f.generics(), f.sig(), f.header(), f.paramNames(), f.hasBody(), f.attrs());
-            case Item.Const c when renamed(c.defPath(), renames) != null -> new Item.Const(
-                    renamed(c.defPath(), renames), c.span(), c.visibility(), c.origin(), c.ty(), c.expr(), c.value());
+            case Item.Const c when members.containsKey(c.defPath()) -> new Item.Const(
+                    members.get(c.defPath()), c.span(), c.visibility(), c.origin(), c.ty(), c.expr(), c.value());
             default -> item;
         };
     }
 
-    private static AssocItem member(AssocItem a, Map<String, String> renames) {
+    private static AssocItem member(AssocItem a, Map<String, String> members) {
         return switch (a) {
-            case AssocItem.Fn f when renamed(f.defPath(), renames) != null ->
-                    new AssocItem.Fn(f.name(), renamed(f.defPath(), renames), f.hasBody());
-            case AssocItem.Const c when renamed(c.defPath(), renames) != null ->
-                    new AssocItem.Const(c.name(), renamed(c.defPath(), renames), c.ty(), c.hasValue());
+            case AssocItem.Fn f when members.containsKey(f.defPath()) ->
+                    new AssocItem.Fn(f.name(), members.get(f.defPath()), f.hasBody());
+            case AssocItem.Const c when members.containsKey(c.defPath()) ->
+                    new AssocItem.Const(c.name(), members.get(c.defPath()), c.ty(), c.hasValue());
             default -> a;
         };
     }
 
-    /** The new path of an impl member, or null if its impl keeps its path. */
-    private static String renamed(String memberPath, Map<String, String> renames) {
-        if (memberPath == null) return null;
-        String parent = DefPaths.parent(memberPath);
-        String to = parent == null ? null : renames.get(parent);
-        return to == null ? null : to + "::" + DefPaths.last(memberPath);
+    private static String memberPath(AssocItem a) {
+        return switch (a) {
+            case AssocItem.Fn f -> f.defPath();
+            case AssocItem.Const c -> c.defPath();
+            default -> null;
+        };
     }
 }
