@@ -258,3 +258,21 @@ pub fn guarded(v: u8) -> u8 {
     g.fresh();
     g.0
 }
+
+/// A derive makes `StructuralPartialEq` and `PartialEq` at one span; only `PartialEq` has a body.
+#[derive(PartialEq)]
+pub struct Derived(pub u8);
+
+pub struct Guarded<T>(pub [T; 4]);
+
+impl<T> Drop for Guarded<T> {
+    fn drop(&mut self) {
+        struct Dropper<'a, T>(&'a mut [T]);
+        impl<T> Drop for Dropper<'_, T> {
+            fn drop(&mut self) {
+                unsafe { core::ptr::drop_in_place(self.0) }
+            }
+        }
+        let _guard = Dropper(&mut self.0[..]);
+    }
+}

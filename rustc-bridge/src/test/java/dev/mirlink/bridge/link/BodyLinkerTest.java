@@ -220,4 +220,24 @@ class BodyLinkerTest {
         Matcher m = Pattern.compile("Int\\[value=(\\d+), ty=U8]").matcher(entry.body().basicBlocks().toString());
         return m.find() ? m.group(1) : "?";
     }
+
+    /** The derive's marker impl has no body but the same span: it must not hide `PartialEq` under its path. */
+    @Test
+    void givesEveryImplItsOwnPath() {
+        String at = "fixture::<impl at fixture.rs:263:10: 263:19>";
+        Item.Impl partialEq = assertInstanceOf(Item.Impl.class, result.items().get(at));
+        assertEquals("PartialEq", traitName(partialEq));
+        assertEquals("StructuralPartialEq", traitName(assertInstanceOf(Item.Impl.class, result.items().get(at + "#1"))));
+    }
+
+    /** `struct Dropper<'a, T>(&'a mut [T])` in `Drop::drop`: an ADT with its generics, named by def path in its impl. */
+    @Test
+    void recoversTupleStructsDeclaredInMethods() {
+        String dropper = "fixture::<impl at fixture.rs:268:1: 268:28>::drop::Dropper";
+        Item.Adt adt = assertInstanceOf(Item.Adt.class, result.items().get(dropper));
+        assertEquals(List.of("'_", "T"), adt.generics().params().stream().map(p -> p.name()).toList());
+        Item.Impl impl = assertInstanceOf(Item.Impl.class,
+                result.items().get("fixture::<impl at fixture.rs:268:1: 268:28>::drop::<impl at fixture.rs:271:9: 271:40>"));
+        assertEquals(dropper, ((PathSegment.Ident) ((Ty.Adt) impl.selfTy()).path().last()).name());
+    }
 }
