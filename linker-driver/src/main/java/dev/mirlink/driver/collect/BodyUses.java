@@ -24,6 +24,8 @@ import dev.mirlink.mir.ty.Path;
 import dev.mirlink.mir.ty.PathSegment;
 import dev.mirlink.mir.ty.Ty;
 
+import java.math.BigInteger;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +68,22 @@ final class BodyUses {
     }
 
     void run() {
-        for (BasicBlockData block : body.basicBlocks()) {
+        BitSet live = MonoReachable.of(body, this::constBits);
+        for (int b = live.nextSetBit(0); b >= 0; b = live.nextSetBit(b + 1)) {
+            BasicBlockData block = body.basicBlocks().get(b);
             for (Statement s : block.statements()) statement(s);
             terminator(block.terminator());
         }
+    }
+
+    /** A constant's bits under the instance's args, for a switch on it; null when it is no plain value. */
+    private BigInteger constBits(ConstOperand c) {
+        return switch (c.value()) {
+            case ConstValue.Bool b -> b.value() ? BigInteger.ONE : BigInteger.ZERO;
+            case ConstValue.Int i when i.value().signum() >= 0 -> i.value();
+            case ConstValue.ValuePath p -> cx.constBits(crate, subst.path(p.path()));
+            default -> null;
+        };
     }
 
     private Ty ty(Ty t) {

@@ -26,6 +26,7 @@ import dev.mirlink.mir.ty.PathSegment;
 import dev.mirlink.mir.ty.TraitBound;
 import dev.mirlink.mir.ty.Ty;
 
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +81,7 @@ public final class Collector {
     }
 
     private final ConstEvaluator evaluator;
+    private final Map<String, BigInteger> constBits = new HashMap<>();
     /** What each evaluated constant points to, by crate and path as printed. */
     private final Map<String, List<ConstAlloc.Target>> constTargets = new HashMap<>();
 
@@ -295,6 +297,24 @@ public final class Collector {
         Body p = promotedBody(owner, index);
         MirEntry.BodyEntry e = program.body(owner);
         new BodyUses(this, owner, args, p, e == null ? List.of() : e.allocations(), sink).run();
+    }
+
+    /** The bits of a scalar const as printed in {@code crate}, for a switch on it; null when it does not evaluate. */
+    BigInteger constBits(String crate, Path p) {
+        if (evaluator == null) return null;
+        String key = crate + " " + MonoItemPrinter.CANONICAL.path(p);
+        if (constBits.containsKey(key)) return constBits.get(key);
+        BigInteger bits = null;
+        try {
+            byte[] b = evaluator.eval(crate, p).bytes();
+            byte[] bigEndian = new byte[b.length];
+            for (int i = 0; i < b.length; i++) bigEndian[i] = b[b.length - 1 - i]; // both targets are little-endian
+            bits = new BigInteger(1, bigEndian);
+        } catch (ConstEvalException | CollectException | TraitSelectionException e) {
+            // left to valuePathConst, which reports it
+        }
+        constBits.put(key, bits);
+        return bits;
     }
 
     /**
