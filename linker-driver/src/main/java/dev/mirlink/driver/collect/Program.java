@@ -84,6 +84,18 @@ public final class Program {
         return found;
     }
 
+    /**
+     * Whether the intrinsic at {@code defPath} has a fallback body a backend may use. One that must
+     * be overridden has none in the source, and rustc prints a lone {@code unreachable} for it.
+     */
+    public boolean hasFallbackBody(String defPath) {
+        MirEntry.BodyEntry e = body(defPath);
+        if (e == null) return false;
+        var blocks = e.body().basicBlocks();
+        return !(blocks.size() == 1 && blocks.get(0).statements().isEmpty()
+                && blocks.get(0).terminator() instanceof dev.mirlink.mir.body.Terminator.Unreachable);
+    }
+
     /** Promoted {@code index} of the body at {@code defPath}, with the allocations dumped after it. */
     public synchronized MirEntry.BodyEntry promoted(String defPath, int index) {
         for (MirEntry.BodyEntry b : bodiesAt(defPath)) if (b.body().promoted() == index && !b.body().forCtfe()) return b;

@@ -43,7 +43,7 @@ public final class Resolver {
     public sealed interface Callee {
         record Instance(MonoItem.Fn fn) implements Callee {}
         record Virtual(String traitMethod, Ty self) implements Callee {}
-        /** {@code hasFallback}: the intrinsic has a MIR body (rustdoc reports a body for every intrinsic). */
+        /** {@code hasFallback}: the intrinsic has a fallback body (collector.rs: unless it must be overridden). */
         record Intrinsic(String defPath, List<GenericArg> args, boolean hasFallback) implements Callee {}
         /** A drop_in_place whose type needs no drop. */
         record NoOp() implements Callee {}
@@ -384,7 +384,7 @@ public final class Resolver {
                     : new Callee.Instance(new MonoItem.Fn(InstanceKind.DROP_GLUE, DROP_IN_PLACE, fn.args(), t));
         }
         if (!(valueItem(def) instanceof Item.Fn f)) return new Callee.Instance(fn);
-        if (f.attrs().contains(CodegenAttrs.INTRINSIC)) return new Callee.Intrinsic(def, fn.args(), program.body(def) != null);
+        if (f.attrs().contains(CodegenAttrs.INTRINSIC)) return new Callee.Intrinsic(def, fn.args(), program.hasFallbackBody(def));
         String parent = DefPaths.parent(def);
         if (!f.hasBody() && !(typeItem(Program.ownerOf(parent == null ? def : parent)) instanceof Item.Trait)) {
             String lang = CodegenAttrs.lang(f.attrs());
