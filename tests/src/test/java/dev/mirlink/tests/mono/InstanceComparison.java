@@ -24,10 +24,13 @@ import java.util.TreeSet;
  *   <li>the report must agree with mirlink's stdout and be well formed (otherwise (b) means nothing).</li>
  * </ol>
  *
- * <p>Upstream-provided: defined in a crate other than the binary crate, no generic arguments, and
- * kind {@code fn} or {@code static}. Statics are included because rustc never instantiates an upstream
- * static locally (statics cannot be generic), while a whole-program collector over MIR-only rlibs must
- * list every static it reaches.
+ * <p>Upstream-provided: defined in a crate other than the binary crate, kind {@code fn} or
+ * {@code static}, and either without generic arguments or an instance rustc's object file takes from
+ * upstream (its undefined symbols, v0-mangled so that they demangle with their args: an upstream
+ * {@code #[inline(never)]} instance is shared even with {@code -Zshare-generics=no},
+ * rustc_middle/src/ty/instance.rs {@code upstream_monomorphization}). Statics are included because rustc
+ * never instantiates an upstream static locally (statics cannot be generic), while a whole-program
+ * collector over MIR-only rlibs must list every static it reaches.
  */
 final class InstanceComparison {
     static final Set<String> KINDS = Set.of("fn", "drop-glue", "shim", "static");
@@ -70,16 +73,25 @@ final class InstanceComparison {
         }
     }
 
-    static boolean upstreamProvided(CollectReport.Instance i, String binaryCrate) {
-        return i.crate() != null && !i.crate().equals(binaryCrate) && !i.generic()
-                && ("fn".equals(i.kind()) || "static".equals(i.kind()));
+    static boolean upstreamProvided(CollectReport.Instance i, String binaryCrate, Set<String> upstreamShapes) {
+        return i.crate() != null && !i.crate().equals(binaryCrate)
+                && ("fn".equals(i.kind()) || "static".equals(i.kind()))
+                && (!i.generic() || upstreamShapes.contains(shape(i.name())));
+    }
+
+    /**
+     * An instance name with every path cut to its last segment: demangled symbols print def paths
+     * ({@code core::option::Option}) where rustc's mono items print visible ones ({@code std::option::Option}).
+     */
+    static String shape(String name) {
+        return name.replaceAll("\\b[A-Za-z_][A-Za-z0-9_]*::(?=[A-Za-z_])", "");
     }
 
     /**
      * L with, for each member, the requester it was first reached from (null for roots): a BFS from the
      * roots over requester&rarr;instance edges that does not leave upstream-provided instances.
      */
-    static Map<String, String> localReach(CollectReport report, String binaryCrate) {
+    static Map<String, String> localReach(CollectReport report, String binaryCrate, Set<String> upstreamShapes) {
         Map<String, List<String>> successors = new HashMap<>();
         for (CollectReport.Instance i : report.instances().values()) {
             for (String from : i.reachedFrom()) successors.computeIfAbsent(from, k -> new ArrayList<>()).add(i.name());
@@ -95,7 +107,7 @@ final class InstanceComparison {
         while (!queue.isEmpty()) {
             String name = queue.poll();
             CollectReport.Instance inst = report.instances().get(name);
-            if (inst != null && upstreamProvided(inst, binaryCrate)) continue;
+            if (inst != null && upstreamProvided(inst, binaryCrate, upstreamShapes)) continue;
             for (String next : successors.getOrDefault(name, List.of())) {
                 if (!parent.containsKey(next)) {
                     parent.put(next, name);
@@ -110,9 +122,10 @@ final class InstanceComparison {
      * @param binaryCrate the binary crate's name ({@code main}); the report's own {@code crate} must agree
      * @param report null when mirlink wrote none (every extra is then unjustified)
      * @param target the target the test ran for; null to skip the check
+     * @param upstreamShapes the {@link #shape}s of the instances rustc's object takes from upstream crates
      */
     static Result compare(String program, String binaryCrate, String target, Set<MonoItem> rustc,
-            Set<MonoItem> mirlink, CollectReport report) {
+            Set<String> upstreamShapes, Set<MonoItem> mirlink, CollectReport report) {
         List<String> problems = new ArrayList<>();
         Map<String, MonoItem> mirlinkByName = new HashMap<>();
         for (MonoItem m : mirlink) mirlinkByName.put(m.name(), m);
@@ -131,7 +144,7 @@ final class InstanceComparison {
             problems.add("no report was written (MIRLINK_REPORT)");
         } else {
             checkReport(report, binaryCrate, target, mirlink, problems);
-            reach = localReach(report, binaryCrate);
+            reach = localReach(report, binaryCrate, upstreamShapes);
         }
 
         // (b) every extra must be upstream-provided or outside L.
@@ -142,7 +155,7 @@ final class InstanceComparison {
             CollectReport.Instance inst = report == null ? null : report.instances().get(m.name());
             if (inst == null) {
                 unjustified.add(new Unjustified(m.toString(), "not in the report, so it cannot be justified"));
-            } else if (upstreamProvided(inst, binaryCrate)) {
+            } else if (upstreamProvided(inst, binaryCrate, upstreamShapes)) {
                 upstream++;
             } else if (!reach.containsKey(m.name())) {
                 unreached++;

@@ -51,7 +51,11 @@ class InstanceComparisonSelfCheckTest {
             """;
 
     static InstanceComparison.Result compare(String rustc, String mirlink, String report) {
-        return InstanceComparison.compare("selfcheck", "main", TARGET, MonoItem.parseAll(rustc),
+        return compare(rustc, Set.of(), mirlink, report);
+    }
+
+    static InstanceComparison.Result compare(String rustc, Set<String> upstream, String mirlink, String report) {
+        return InstanceComparison.compare("selfcheck", "main", TARGET, MonoItem.parseAll(rustc), upstream,
                 MonoItem.parseAll(mirlink), report == null ? null : CollectReport.parse(report));
     }
 
@@ -112,6 +116,25 @@ class InstanceComparisonSelfCheckTest {
         InstanceComparison.Result ok = compare(RUSTC, mirlink, upstreamOnly);
         assertTrue(ok.ok(), ok.format(20));
         assertEquals(2, ok.extrasUnreached());
+    }
+
+    /** An upstream generic instance is justified only where rustc's object names it among its undefined symbols. */
+    @Test
+    void aGenericExtraIsUpstreamWhereRustcsObjectTakesIt() {
+        String mirlink = MIRLINK + "MONO_ITEM fn core::panicking::assert_failed::<std::option::Option<usize>, std::option::Option<usize>>\n";
+        String extra = ",\n    {\"name\": \"core::panicking::assert_failed::<std::option::Option<usize>, std::option::Option<usize>>\","
+                + " \"kind\": \"fn\", \"crate\": \"core\", \"generic\": true, \"requestedBy\": [\"main\"],"
+                + " \"reachedFrom\": [\"main\"]}\n  ],\n  \"vtables\"";
+        String report = REPORT.replace("\n  ],\n  \"vtables\"", extra);
+        assertFalse(compare(RUSTC, mirlink, report).ok());
+        // nm --demangle of a v0-mangled object prints def paths
+        Set<String> upstream = Set.of(InstanceComparison.shape(
+                "core::panicking::assert_failed::<core::option::Option<usize>, core::option::Option<usize>>"));
+        InstanceComparison.Result r = compare(RUSTC, upstream, mirlink, report);
+        assertTrue(r.ok(), r.format(20));
+        assertEquals(4, r.extrasUpstream());
+        assertFalse(compare(RUSTC, Set.of(InstanceComparison.shape("core::panicking::assert_failed::<u8, u8>")),
+                mirlink, report).ok());
     }
 
     @Test

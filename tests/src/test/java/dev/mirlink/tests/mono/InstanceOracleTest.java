@@ -53,7 +53,8 @@ class InstanceOracleTest {
     @TempDir static Path tmp;
 
     /** rustc's mono items for a program, or why they could not be produced. */
-    record RustcSide(Set<MonoItem> items, String failure) {}
+    /** rustc's mono items, and the {@link InstanceComparison#shape}s of the instances its object takes from upstream. */
+    record RustcSide(Set<MonoItem> items, Set<String> upstream, String failure) {}
 
     /** The rustc half alone: every program compiles for the target and rustc prints mono items for it. */
     @ParameterizedTest
@@ -177,16 +178,22 @@ class InstanceOracleTest {
             List<String> cmd = new ArrayList<>(List.of(Tool.RUSTC));
             cmd.addAll(p.libraryArgs(lib, target, sysroot, out));
             Tool.Result r = Tool.run(p.dir(), Map.of("RUSTC_BOOTSTRAP", "1"), cmd);
-            if (!r.ok()) return new RustcSide(Set.of(), "rustc failed on " + lib + ".rs: " + r.describe(30));
+            if (!r.ok()) return new RustcSide(Set.of(), Set.of(), "rustc failed on " + lib + ".rs: " + r.describe(30));
         }
         List<String> cmd = new ArrayList<>(List.of(Tool.RUSTC));
         cmd.addAll(p.binaryArgs(target, sysroot, out));
-        cmd.addAll(List.of("--emit=obj", "-o", out.resolve("main.o").toString()));
+        // v0 symbols demangle with their generic args: the instances the object takes from upstream
+        cmd.addAll(List.of("--emit=obj", "-C", "symbol-mangling-version=v0", "-o", out.resolve("main.o").toString()));
         Tool.Result r = Tool.run(p.dir(), Map.of("RUSTC_BOOTSTRAP", "1"), cmd);
-        if (!r.ok()) return new RustcSide(Set.of(), "rustc failed on main.rs: " + r.describe(30));
+        if (!r.ok()) return new RustcSide(Set.of(), Set.of(), "rustc failed on main.rs: " + r.describe(30));
         Set<MonoItem> items = MonoItem.parseAll(r.stdout());
         keep(target, p, "rustc.txt", sorted(items));
-        return new RustcSide(items, null);
+        Tool.Result nm = Tool.run(out, Map.of(), List.of("nm", "--undefined-only", "--demangle", "--format=just-symbols",
+                out.resolve("main.o").toString()));
+        if (!nm.ok()) return new RustcSide(Set.of(), Set.of(), "nm failed on main.o: " + nm.describe(10));
+        Set<String> upstream = nm.stdout().lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(InstanceComparison::shape).collect(Collectors.toCollection(TreeSet::new));
+        return new RustcSide(items, upstream, null);
     }
 
     /** An {@link InstanceComparison.Result}, or a String saying why the program could not be compared. */
@@ -216,7 +223,7 @@ class InstanceOracleTest {
             return "unreadable report " + report + ": " + e.getMessage();
         }
         InstanceComparison.Result result = InstanceComparison.compare(p.name(), MonoProgram.BINARY_CRATE, target,
-                rustc.items(), mirlink, parsed);
+                rustc.items(), rustc.upstream(), mirlink, parsed);
         keep(target, p, "comparison.txt", result.format(Integer.MAX_VALUE) + "\n");
         return result;
     }
