@@ -17,6 +17,7 @@ import dev.mirlink.mir.body.ProjectionElem;
 import dev.mirlink.mir.body.Rvalue;
 import dev.mirlink.mir.body.Statement;
 import dev.mirlink.mir.body.Terminator;
+import dev.mirlink.mir.item.Item;
 import dev.mirlink.mir.traits.Subst;
 import dev.mirlink.mir.ty.GenericArg;
 import dev.mirlink.mir.ty.Instance;
@@ -67,6 +68,7 @@ final class BodyUses {
         this.sink = sink;
     }
 
+    /** Visits the blocks rustc's collector visits ({@link MonoReachable}), in block order. */
     void run() {
         BitSet live = MonoReachable.of(body, this::constBits);
         for (int b = live.nextSetBit(0); b >= 0; b = live.nextSetBit(b + 1)) {
@@ -363,6 +365,15 @@ final class BodyUses {
         List<String> names = Program.segmentNames(p.segments());
         if (names == null) throw new CollectException("unsupported static path " + p);
         String d = cx.resolver().resolveDefPath(crate, names);
+        int first = 0;
+        while (first < p.segments().size() && !(p.segments().get(first) instanceof PathSegment.Disambiguated)) first++;
+        if (d == null && first > 0 && first < p.segments().size()) {
+            // a static declared in a closure or const block (thread_local!'s __RUST_STD_INTERNAL_VAL): its
+            // owner item's def path, which MIR may print through a type (RandomState::new::KEYS), then names
+            String owner = cx.resolver().item(crate, new Path(p.segments().subList(0, first))).defPath();
+            String local = owner + "::" + String.join("::", names.subList(first, names.size()));
+            if (cx.resolver().valueItem(local) instanceof Item.Static) d = local;
+        }
         if (d == null) throw new CollectException("unresolved static " + p);
         return d;
     }

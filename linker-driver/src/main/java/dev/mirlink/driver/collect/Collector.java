@@ -209,6 +209,12 @@ public final class Collector {
     private void uses(MonoItem item, BodyUses.Sink sink) {
         switch (item) {
             case MonoItem.Static s -> {
+                // rustc collects the drop glue of a static's type though a static is never dropped
+                // (collector.rs, `MonoItem::Static`: visit_drop_use)
+                if (resolver.valueItem(s.defPath()) instanceof Item.Static st && st.ty() != null) {
+                    Ty ty = resolver.tyIn(s.defPath(), st.ty());
+                    if (dropGlue.needsDrop(ty)) sink.use(DropGlue.glue(ty), true);
+                }
                 // the static's initializer value: the items its allocation points to
                 MirEntry.BodyEntry e = program.staticBody(s.defPath());
                 if (e != null) new BodyUses(this, s.defPath(), List.of(), e.body(), e.allocations(), sink).run();
@@ -306,10 +312,8 @@ public final class Collector {
         if (constBits.containsKey(key)) return constBits.get(key);
         BigInteger bits = null;
         try {
-            byte[] b = evaluator.eval(crate, p).bytes();
-            byte[] bigEndian = new byte[b.length];
-            for (int i = 0; i < b.length; i++) bigEndian[i] = b[b.length - 1 - i]; // both targets are little-endian
-            bits = new BigInteger(1, bigEndian);
+            ConstAlloc a = evaluator.eval(crate, p);
+            if (a.relocations().isEmpty() && a.size() > 0 && a.size() <= 16) bits = a.uint(0, a.size());
         } catch (ConstEvalException | CollectException | TraitSelectionException e) {
             // left to valuePathConst, which reports it
         }

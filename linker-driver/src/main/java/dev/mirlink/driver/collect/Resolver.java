@@ -43,7 +43,7 @@ public final class Resolver {
     public sealed interface Callee {
         record Instance(MonoItem.Fn fn) implements Callee {}
         record Virtual(String traitMethod, Ty self) implements Callee {}
-        /** {@code hasFallback}: the intrinsic has a fallback body (collector.rs: unless it must be overridden). */
+        /** {@code hasFallback}: codegen instantiates the intrinsic's fallback body (see {@link Resolver#hasFallback}). */
         record Intrinsic(String defPath, List<GenericArg> args, boolean hasFallback) implements Callee {}
         /** A drop_in_place whose type needs no drop. */
         record NoOp() implements Callee {}
@@ -262,14 +262,53 @@ public final class Resolver {
         Item item = valueItem(owner);
         String parent = DefPaths.parent(owner);
         Item container = parent == null ? null : typeItem(parent);
-        if (container instanceof Item.Impl impl) addParams(impl.generics(), out);
+        if (container instanceof Item.Impl impl && impl.synthesized() && impl.generics().params().isEmpty()) {
+            out.addAll(implHeaderParams(impl));
+        } else if (container instanceof Item.Impl impl) {
+            addParams(impl.generics(), out);
+        }
         if (container instanceof Item.Trait trait && item instanceof Item.Fn) {
             out.add("Self");
             addParams(trait.generics(), out);
         }
-        if (item instanceof Item.Fn f && f.synthesized()) out.addAll(paramsFromBody(owner));
-        else if (item instanceof Item.Fn f) addParams(f.generics(), out);
+        if (item instanceof Item.Fn f && f.synthesized()) {
+            // the body names the parent's params too; they are the parent's, not the fn's own
+            for (String p : paramsFromBody(owner)) if (!out.contains(p)) out.add(p);
+        } else if (item instanceof Item.Fn f) {
+            addParams(f.generics(), out);
+        }
         return out;
+    }
+
+    /**
+     * The params of an impl the tables synthesized from MIR (one rustdoc left out, like alloc's
+     * {@code impl<T> [T]}, or one in a fn body), which has none recorded: its header's type and const
+     * params in order of appearance, self type first, as {@code RustcNames} numbers them.
+     */
+    private static List<String> implHeaderParams(Item.Impl impl) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        headerParams(impl.selfTy(), out);
+        if (impl.traitRef() != null) headerParams(new Ty.Adt(impl.traitRef()), out);
+        return List.copyOf(out);
+    }
+
+    private static void headerParams(Ty t, java.util.Set<String> out) {
+        switch (t) {
+            case Ty.Param p -> out.add(p.name());
+            case Ty.Ref r -> headerParams(r.pointee(), out);
+            case Ty.RawPtr r -> headerParams(r.pointee(), out);
+            case Ty.Slice sl -> headerParams(sl.element(), out);
+            case Ty.Array a -> headerParams(a.element(), out);
+            case Ty.Tuple tu -> tu.elements().forEach(e -> headerParams(e, out));
+            // only the type's own args: a type declared in a generic fn prints the fn's params in its path
+            case Ty.Adt a -> {
+                if (a.path().last() instanceof PathSegment.Ident id) for (GenericArg g : id.args()) {
+                    if (g instanceof GenericArg.Type ty) headerParams(ty.ty(), out);
+                    if (g instanceof GenericArg.Const c && c.value() instanceof dev.mirlink.mir.ty.TyConst.Param cp) out.add(cp.name());
+                }
+            }
+            default -> { }
+        }
     }
 
     /**
@@ -300,9 +339,14 @@ public final class Resolver {
 
     private static void pathParams(Path p, java.util.Set<String> named, java.util.Set<String> synthetic) {
         for (PathSegment seg : p.segments()) {
-            if (seg instanceof PathSegment.Ident id) id.args().forEach(g -> {
-                if (g instanceof GenericArg.Type ty) collectParams(ty.ty(), named, synthetic);
-            });
+            if (seg instanceof PathSegment.Ident id) argParams(id.args(), named, synthetic);
+        }
+    }
+
+    private static void argParams(List<GenericArg> args, java.util.Set<String> named, java.util.Set<String> synthetic) {
+        for (GenericArg g : args) {
+            if (g instanceof GenericArg.Type ty) collectParams(ty.ty(), named, synthetic);
+            if (g instanceof GenericArg.Const c && c.value() instanceof dev.mirlink.mir.ty.TyConst.Param cp) named.add(cp.name());
         }
     }
 
@@ -312,15 +356,27 @@ public final class Resolver {
             case Ty.Ref r -> collectParams(r.pointee(), named, synthetic);
             case Ty.RawPtr r -> collectParams(r.pointee(), named, synthetic);
             case Ty.Slice sl -> collectParams(sl.element(), named, synthetic);
-            case Ty.Array a -> collectParams(a.element(), named, synthetic);
+            case Ty.Array a -> {
+                collectParams(a.element(), named, synthetic);
+                // a const param may show only as a length: swap_nonoverlapping_chunks::<N> takes MaybeUninit<[u8; N]>
+                if (a.length() instanceof dev.mirlink.mir.ty.TyConst.Param cp) named.add(cp.name());
+            }
             case Ty.Tuple tu -> tu.elements().forEach(x -> collectParams(x, named, synthetic));
             case Ty.Closure c -> pathParams(c.path(), named, synthetic);
             case Ty.FnDef f -> pathParams(f.path(), named, synthetic);
+            case Ty.FnPtr f -> {
+                f.sig().inputs().forEach(x -> collectParams(x, named, synthetic));
+                collectParams(f.sig().output(), named, synthetic);
+            }
+            // <[T] as Concat<Item>>::Output: the trait's args may be params used nowhere else
+            case Ty.Projection pr -> {
+                collectParams(pr.self(), named, synthetic);
+                pathParams(pr.trait(), named, synthetic);
+                argParams(pr.args(), named, synthetic);
+            }
             // only the type's own args: a path through a generic parent names the parent's params, not ours
             case Ty.Adt a -> {
-                if (a.path().last() instanceof PathSegment.Ident id) id.args().forEach(g -> {
-                    if (g instanceof GenericArg.Type ty) collectParams(ty.ty(), named, synthetic);
-                });
+                if (a.path().last() instanceof PathSegment.Ident id) argParams(id.args(), named, synthetic);
             }
             default -> { }
         }
@@ -384,7 +440,7 @@ public final class Resolver {
                     : new Callee.Instance(new MonoItem.Fn(InstanceKind.DROP_GLUE, DROP_IN_PLACE, fn.args(), t));
         }
         if (!(valueItem(def) instanceof Item.Fn f)) return new Callee.Instance(fn);
-        if (f.attrs().contains(CodegenAttrs.INTRINSIC)) return new Callee.Intrinsic(def, fn.args(), program.hasFallbackBody(def));
+        if (f.attrs().contains(CodegenAttrs.INTRINSIC)) return new Callee.Intrinsic(def, fn.args(), hasFallback(def));
         String parent = DefPaths.parent(def);
         if (!f.hasBody() && !(typeItem(Program.ownerOf(parent == null ? def : parent)) instanceof Item.Trait)) {
             String lang = CodegenAttrs.lang(f.attrs());
@@ -393,6 +449,15 @@ public final class Resolver {
                     : export != null ? export : DefPaths.last(def));
         }
         return new Callee.Instance(fn);
+    }
+
+    /** Intrinsics with a fallback body that rustc's LLVM backend implements itself (rustc_codegen_llvm/src/lib.rs {@code replaced_intrinsics}, LLVM 22). */
+    public static final java.util.Set<String> REPLACED_INTRINSICS = java.util.Set.of("unchecked_funnel_shl", "unchecked_funnel_shr",
+            "carrying_mul_add", "carryless_mul");
+
+    /** Whether codegen instantiates the intrinsic's fallback body (collector.rs {@code visit_instance_use}). */
+    private boolean hasFallback(String def) {
+        return !REPLACED_INTRINSICS.contains(DefPaths.last(def)) && program.hasFallbackBody(def);
     }
 
     /** What a fn item type's canonical path calls: a trait method is dispatched on its Self. */
@@ -619,6 +684,13 @@ public final class Resolver {
         return fnLocalImplMethod(self, "drop");
     }
 
+    /** Whether {@code t} is a type declared in a fn body, which has no item of its own. */
+    private boolean fnLocalType(Ty t) {
+        if (!(t instanceof Ty.Adt a) || typeItem(DropGlue.adtPath(a)) instanceof Item.Adt) return false;
+        String fn = DefPaths.parent(DropGlue.adtPath(a));
+        return fn != null && valueItem(fn) instanceof Item.Fn;
+    }
+
     private MonoItem.Fn fnLocalImplMethod(Ty self, String method) {
         if (!(self instanceof Ty.Adt a)) return null;
         String adt = DropGlue.adtPath(a);
@@ -655,6 +727,16 @@ public final class Resolver {
             s = selector.select(ref);
         } catch (dev.mirlink.mir.traits.TraitSelectionException e) {
             MonoItem.Fn local = e.reason().equals("no impl") ? fnLocalImplMethod(ref.self(), method) : null;
+            if (local == null && e.reason().equals("no impl") && fnLocalType(ref.self())
+                    && valueItem(traitFn) instanceof Item.Fn f && f.hasBody()) {
+                // a type declared in a fn body, whose impl (recovered from MIR) leaves the method to the
+                // trait's default: <from::StringError as Error>::source in a vtable
+                List<GenericArg> args = new ArrayList<>();
+                args.add(new GenericArg.Type(ref.self()));
+                args.addAll(ref.args());
+                args.addAll(fnArgs);
+                local = MonoItem.Fn.item(traitFn, args);
+            }
             if (local == null) throw e;
             return new Callee.Instance(local);
         }

@@ -45,11 +45,19 @@ public final class RustcNames implements MonoItemNames {
     private final Map<String, Gen> generics = new ConcurrentHashMap<>();
     private final Map<String, Ty> implSelf = new ConcurrentHashMap<>();
     private final Map<String, Object> implTrait = new ConcurrentHashMap<>();
+    private final Map<String, Object> localImpls = new ConcurrentHashMap<>();
+    /** The rust-src {@code library} directory spans resolve against, or null: fn-local impls then print as the tables have them. */
+    private final Supplier<java.nio.file.Path> sources;
 
     RustcNames(Program program, Supplier<VisiblePaths> visible) {
+        this(program, visible, () -> null);
+    }
+
+    RustcNames(Program program, Supplier<VisiblePaths> visible, Supplier<java.nio.file.Path> sources) {
         this.program = program;
         this.resolver = new Resolver(program);
         this.visibleSupplier = visible;
+        this.sources = sources;
     }
 
     /** Names for {@code program}, visible paths searched from the crates the binary crate names directly. */
@@ -62,14 +70,31 @@ public final class RustcNames implements MonoItemNames {
      * library sources are read for {@code #[doc(hidden)]} and doc-only modules.
      */
     public static RustcNames of(Program program, String target) {
+        Supplier<Rustc> rustc = new Supplier<>() {
+            private Rustc found;
+            private boolean located;
+
+            @Override
+            public synchronized Rustc get() {
+                if (!located) {
+                    located = true;
+                    try {
+                        found = Rustc.locate(null);
+                    } catch (RuntimeException e) {
+                        found = null;
+                    }
+                }
+                return found;
+            }
+        };
         return new RustcNames(program, () -> new VisiblePaths(program.tables(), program.localCrate(), roots(program),
-                attrs(program, target)));
+                attrs(program, rustc.get(), target)), () -> rustc.get() == null ? null : rustc.get().rustSrc());
     }
 
     /** {@link VisiblePaths#attrsFromSources} from the rust-src of the rustc mirlink drives; none when it cannot be found. */
-    private static VisiblePaths.Attrs attrs(Program program, String target) {
+    private static VisiblePaths.Attrs attrs(Program program, Rustc rustc, String target) {
+        if (rustc == null) return VisiblePaths.Attrs.NONE;
         try {
-            Rustc rustc = Rustc.locate(null);
             List<String> cmd = new ArrayList<>(List.of(rustc.executable().toString(), "--print", "cfg"));
             if (target != null) cmd.addAll(List.of("--target", target));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -192,7 +217,15 @@ public final class RustcNames implements MonoItemNames {
         if (table == null) return new Gen(null, 0, List.of(), false, def);
         Item type = table.typeItem(def);
         Item value = table.valueItem(def);
-        if (DefPaths.isImplSegment(last) && type instanceof Item.Impl impl) return new Gen(null, 0, implParams(impl), false, def);
+        if (type == null && value == null && parent != null && table.typeItem(parent) instanceof Item.Adt enm
+                && enm.variant(last) != null) {
+            // generics_of.rs: a variant (and its constructor) has its enum's generics and none of its own
+            return new Gen(parent, gen(parent).count(), List.of(), false, def);
+        }
+        if (DefPaths.isImplSegment(last) && type instanceof Item.Impl impl) {
+            LocalImpl local = localImpl(def);
+            return new Gen(null, 0, local != null ? local.params() : implParams(impl), false, def);
+        }
         if (type instanceof Item.Trait trait) {
             List<GenericParam> own = new ArrayList<>();
             own.add(SELF);
@@ -213,8 +246,8 @@ public final class RustcNames implements MonoItemNames {
             List<GenericParam> own = new ArrayList<>();
             if (fn.synthesized() && genParent == null) {
                 // a fn declared in a body: no parent generics, and its MIR tells only its type params,
-                // so every arg an instance carries is its own
-                return new Gen(null, 0, List.of(), false, def, true);
+                // so every arg an instance carries is its own, after its early-bound lifetimes
+                return new Gen(null, 0, earlyBoundFromBody(def), false, def, true);
             } else if (fn.synthesized()) {
                 java.util.Set<String> inherited = new java.util.HashSet<>();
                 for (GenericParam p : allParams(genParent)) inherited.add(p.name());
@@ -226,12 +259,49 @@ public final class RustcNames implements MonoItemNames {
                     if (p instanceof GenericParam.Lifetime l && lateBound(fn, l)) continue;
                     own.add(p);
                 }
+                own.addAll(legacyConstGenerics(def, fn));
             }
             return new Gen(genParent, parentCount, own, hasSelf, def);
         }
         if (type instanceof Item.Adt adt) return new Gen(null, 0, adt.generics().params(), false, def);
         if (type instanceof Item.TypeAlias alias) return new Gen(null, 0, alias.generics().params(), false, def);
         return new Gen(null, 0, List.of(), false, def);
+    }
+
+    /**
+     * rustdoc shows the const params of a {@code #[rustc_legacy_const_generics]} fn as inputs
+     * (clean_fn_decl_legacy_const_generics: {@code vget_lane_u64(v, IMM5: i32)}): the inputs its
+     * MIR body does not take, taken as the last ones, are const params after the others.
+     */
+    private List<GenericParam> legacyConstGenerics(String def, Item.Fn fn) {
+        if (!fn.hasBody() || fn.sig() == null || fn.paramNames().size() != fn.sig().inputs().size()) return List.of();
+        var entry = program.body(def);
+        int extra = entry == null ? 0 : fn.sig().inputs().size() - entry.body().argCount();
+        List<GenericParam> out = new ArrayList<>();
+        for (int i = fn.paramNames().size() - Math.max(extra, 0); i < fn.paramNames().size(); i++) {
+            out.add(new GenericParam.Const(fn.paramNames().get(i), fn.sig().inputs().get(i), null));
+        }
+        return out;
+    }
+
+    /**
+     * The early-bound lifetimes of a fn declared in a body, which its instances' args leave out: a
+     * closure it builds prints the fn's own args, lifetimes first ({@code extend<'_, T, B, impl
+     * FnMut(&T) -> bool + 'a>::{closure#0}}); none when its body builds no closure.
+     */
+    private List<GenericParam> earlyBoundFromBody(String def) {
+        var entry = program.body(def);
+        if (entry == null) return List.of();
+        for (var decl : entry.body().localDecls()) {
+            if (!(decl.ty() instanceof Ty.Closure c)) continue;
+            for (PathSegment seg : c.path().segments()) {
+                if (seg instanceof PathSegment.Ident id && id.name().equals(DefPaths.last(def)) && !id.args().isEmpty()) {
+                    return id.args().stream().filter(a -> a instanceof GenericArg.Lifetime)
+                            .map(a -> (GenericParam) new GenericParam.Lifetime("'_", List.of())).toList();
+                }
+            }
+        }
+        return List.of();
     }
 
     /**
@@ -360,7 +430,7 @@ public final class RustcNames implements MonoItemNames {
                     s = new Subst(m);
                 }
                 try {
-                    same = s.ty(canonIn(def, t.defaultTy())).equals(at.ty());
+                    same = defaultTy(def, t.defaultTy(), s).equals(at.ty());
                 } catch (RuntimeException e) {
                     same = false;
                 }
@@ -387,12 +457,22 @@ public final class RustcNames implements MonoItemNames {
             } else if (p instanceof GenericParam.Type t && t.defaultTy() != null) {
                 Map<String, GenericArg> m = new HashMap<>(subst(def, out).args());
                 if (g.hasSelf()) m.put("Self", out.get(0));
-                out.add(new GenericArg.Type(new Subst(m).ty(canonIn(def, t.defaultTy()))));
+                out.add(new GenericArg.Type(defaultTy(def, t.defaultTy(), new Subst(m))));
             } else {
                 return args;
             }
         }
         return out;
+    }
+
+    /**
+     * A param's default (written in {@code def}) under the args {@code s}. generics.rs
+     * own_args_no_defaults compares the instantiated default with the arg structurally, so a
+     * projection ({@code FromResidual<R = <Self as Try>::Residual>}) stays one: it equals only an
+     * arg that was left to the default, never the type it normalizes to.
+     */
+    private Ty defaultTy(String def, Ty dflt, Subst s) {
+        return dflt instanceof Ty.Projection ? unnormalized(def, s, dflt, null) : s.ty(canonIn(def, dflt));
     }
 
     private Ty canonIn(String def, Ty t) {
@@ -408,6 +488,8 @@ public final class RustcNames implements MonoItemNames {
 
     private Ty implSelfTy(String def) {
         return implSelf.computeIfAbsent(def, d -> {
+            LocalImpl local = localImpl(d);
+            if (local != null) return local.self();
             Item.Impl impl = impl(d);
             try {
                 return canonIn(d, impl.selfTy());
@@ -420,6 +502,11 @@ public final class RustcNames implements MonoItemNames {
     /** The impl's trait as a canonical bound (trait def path, its args without Self), or null for an inherent impl. */
     private TraitBound implTraitBound(String def) {
         Object o = implTrait.computeIfAbsent(def, d -> {
+            LocalImpl local = localImpl(d);
+            if (local != null) {
+                Path trait = new Path(List.of(new PathSegment.Ident(DefPaths.parent(d) + "::" + local.trait(), List.of())));
+                return new TraitBound(List.of(), null, trait, List.of());
+            }
             Item.Impl impl = impl(d);
             if (impl.traitRef() == null) return Boolean.FALSE;
             Ty dyn = new Ty.Dynamic(List.of(new TraitBound(List.of(), null, impl.traitRef(), List.of())), null);
@@ -427,6 +514,111 @@ public final class RustcNames implements MonoItemNames {
             return ((Ty.Dynamic) c).bounds().get(0);
         });
         return o instanceof TraitBound b ? b : null;
+    }
+
+    /**
+     * An impl of a trait declared in the same fn body ({@code impl<T: Clone> ConvertVec for T} in
+     * {@code <[T]>::to_vec_in}): rustdoc documents neither, and the impl the tables recovered from
+     * MIR has no generics, no trait and at best its method's receiver as self type. Its header is
+     * read from the source its span points into: its params, trait name and self type (a param,
+     * possibly behind references, pointers, slices or tuples). Null for any other impl, or when the
+     * source cannot be read or the header is beyond that.
+     */
+    record LocalImpl(List<GenericParam> params, String trait, Ty self) {}
+
+    private LocalImpl localImpl(String def) {
+        Object o = localImpls.computeIfAbsent(def, d -> {
+            try {
+                LocalImpl l = readLocalImpl(d);
+                return l != null ? l : Boolean.FALSE;
+            } catch (java.io.IOException | RuntimeException e) {
+                return Boolean.FALSE;
+            }
+        });
+        return o instanceof LocalImpl l ? l : null;
+    }
+
+    /** {@code impl<PARAMS> Trait for SELF}: a trait named by one identifier, without args. */
+    private static final java.util.regex.Pattern LOCAL_IMPL_HEADER =
+            java.util.regex.Pattern.compile("impl\\s*(?:<(.*)>)?\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+for\\s+(.+)");
+
+    private LocalImpl readLocalImpl(String def) throws java.io.IOException {
+        Item.Impl impl = impl(def);
+        String fn = DefPaths.parent(def);
+        ItemTable table = program.tables().get(Program.crateOf(def));
+        if (impl == null || !impl.synthesized() || impl.traitRef() != null || impl.span() == null
+                || fn == null || !(table.valueItem(fn) instanceof Item.Fn f)) {
+            return null;
+        }
+        java.nio.file.Path root = sources.get();
+        if (root == null) return null;
+        dev.mirlink.mir.item.Span span = impl.span();
+        if (span.beginLine() != span.endLine()) return null;
+        List<String> lines = java.nio.file.Files.readAllLines(root.resolve(span.file()));
+        String header = lines.get(span.beginLine() - 1).substring(span.beginCol() - 1, span.endCol() - 1);
+        java.util.regex.Matcher m = LOCAL_IMPL_HEADER.matcher(header.strip());
+        if (!m.matches()) return null;
+        // the trait must be the body's own: declared between the fn's start and the impl
+        int from = f.span() != null && f.span().file().equals(span.file()) ? f.span().beginLine() - 1 : 0;
+        java.util.regex.Pattern decl = java.util.regex.Pattern.compile("\\btrait\\s+" + m.group(2) + "\\b");
+        if (lines.subList(from, span.beginLine() - 1).stream().noneMatch(l -> decl.matcher(l).find())) return null;
+        List<GenericParam> params = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String p : splitTopLevel(m.group(1) == null ? "" : m.group(1))) {
+            String name = p.replaceFirst("^const\\s+", "").split("[:=]")[0].strip();
+            names.add(name);
+            params.add(name.startsWith("'") ? new GenericParam.Lifetime(name, List.of())
+                    : p.startsWith("const ") ? new GenericParam.Const(name, null, null)
+                    : new GenericParam.Type(name, List.of(), null, false));
+        }
+        Ty self = headerTy(m.group(3).strip(), names);
+        return self == null ? null : new LocalImpl(params, m.group(2), self);
+    }
+
+    /** A type as written in an impl header, for the shapes {@link #readLocalImpl} supports; null otherwise. */
+    private static Ty headerTy(String t, java.util.Set<String> params) {
+        if (t.startsWith("&")) {
+            String rest = t.substring(1).strip().replaceFirst("^'[A-Za-z_][A-Za-z0-9_]*\\s*", "");
+            boolean mut = rest.startsWith("mut ");
+            Ty inner = headerTy(mut ? rest.substring(4).strip() : rest, params);
+            return inner == null ? null : new Ty.Ref(null, inner, mut ? Ty.Mutability.MUT : Ty.Mutability.NOT);
+        }
+        if (t.startsWith("*const ") || t.startsWith("*mut ")) {
+            boolean mut = t.startsWith("*mut ");
+            Ty inner = headerTy(t.substring(mut ? 5 : 7).strip(), params);
+            return inner == null ? null : new Ty.RawPtr(inner, mut ? Ty.Mutability.MUT : Ty.Mutability.NOT);
+        }
+        if (t.startsWith("[") && t.endsWith("]")) {
+            Ty inner = headerTy(t.substring(1, t.length() - 1).strip(), params);
+            return inner == null ? null : new Ty.Slice(inner);
+        }
+        if (t.startsWith("(") && t.endsWith(")")) {
+            List<Ty> elements = new ArrayList<>();
+            for (String e : splitTopLevel(t.substring(1, t.length() - 1))) {
+                Ty ty = headerTy(e, params);
+                if (ty == null) return null;
+                elements.add(ty);
+            }
+            return new Ty.Tuple(elements);
+        }
+        return params.contains(t) ? new Ty.Param(t) : null;
+    }
+
+    /** {@code text} split at the commas outside brackets, parts stripped, empty ones dropped. */
+    private static List<String> splitTopLevel(String text) {
+        List<String> out = new ArrayList<>();
+        int depth = 0, start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ',';
+            if (c == '<' || c == '(' || c == '[') depth++;
+            else if (c == '>' || c == ')' || c == ']') depth--;
+            else if (c == ',' && depth == 0) {
+                String part = text.substring(start, i).strip();
+                if (!part.isEmpty()) out.add(part);
+                start = i + 1;
+            }
+        }
+        return out;
     }
 
     /**
@@ -444,6 +636,73 @@ public final class RustcNames implements MonoItemNames {
             if (i != null && i.item(member) != null) return cand;
         }
         return implDef;
+    }
+
+    /**
+     * pretty.rs prints a fn item's type with {@code fn_sig(def_id).instantiate(args)}: the declared
+     * signature, its projections not normalized ({@code fn(V2, V2) -> <V2 as Add>::Output}). The
+     * canonical signature ({@code sig}) with the projections of {@code declared} put back where
+     * it has them; {@code sig} itself when there are none or the fn is not known.
+     */
+    private FnSig declaredProjections(Ty.FnDef f, FnSig declared) {
+        FnSig sig = f.sig();
+        if (declared == null || declared.inputs().size() != sig.inputs().size() || f.path().segments().size() != 1
+                || !(f.path().last() instanceof PathSegment.Ident id)) {
+            return sig;
+        }
+        String def = id.name();
+        try {
+            Subst s = subst(def, fullArgs(def, id.args()));
+            String parent = DefPaths.parent(def);
+            if (s.get("Self") == null && parent != null && impl(parent) != null) {
+                // an impl method's Self::Item is its self type's
+                Map<String, GenericArg> m = new HashMap<>(s.args());
+                m.put("Self", new GenericArg.Type(s.ty(implSelfTy(parent))));
+                s = new Subst(m);
+            }
+            List<Ty> inputs = new ArrayList<>();
+            for (int i = 0; i < sig.inputs().size(); i++) inputs.add(unnormalized(def, s, declared.inputs().get(i), sig.inputs().get(i)));
+            return new FnSig(sig.boundRegions(), sig.unsafe(), sig.abi(), inputs, sig.cVariadic(),
+                    unnormalized(def, s, declared.output(), sig.output()));
+        } catch (RuntimeException e) {
+            return sig;
+        }
+    }
+
+    /**
+     * {@code actual} with the projections {@code declared} (a type written in {@code def}) has at the
+     * same places, under {@code s}; a declared projection alone when {@code actual} is null.
+     */
+    private Ty unnormalized(String def, Subst s, Ty declared, Ty actual) {
+        return switch (declared) {
+            case Ty.Projection p when p.trait() != null && !(actual instanceof Ty.Projection) -> {
+                Ty.Dynamic dyn = (Ty.Dynamic) canonIn(def, new Ty.Dynamic(List.of(new TraitBound(List.of(), null, p.trait(), List.of())), null));
+                Path trait = dyn.bounds().get(0).trait();
+                Path substituted = new Path(List.of(new PathSegment.Ident(singleName(trait), s.argList(lastArgs(trait)))));
+                yield new Ty.Projection(s.ty(canonIn(def, p.self())), substituted, p.name(), List.of());
+            }
+            case Ty.Ref d when actual instanceof Ty.Ref a -> new Ty.Ref(a.region(), unnormalized(def, s, d.pointee(), a.pointee()), a.mutability());
+            case Ty.RawPtr d when actual instanceof Ty.RawPtr a -> new Ty.RawPtr(unnormalized(def, s, d.pointee(), a.pointee()), a.mutability());
+            case Ty.Slice d when actual instanceof Ty.Slice a -> new Ty.Slice(unnormalized(def, s, d.element(), a.element()));
+            case Ty.Array d when actual instanceof Ty.Array a -> new Ty.Array(unnormalized(def, s, d.element(), a.element()), a.length());
+            case Ty.Tuple d when actual instanceof Ty.Tuple a && d.elements().size() == a.elements().size() -> {
+                List<Ty> es = new ArrayList<>();
+                for (int i = 0; i < a.elements().size(); i++) es.add(unnormalized(def, s, d.elements().get(i), a.elements().get(i)));
+                yield new Ty.Tuple(es);
+            }
+            case Ty.Adt d when actual instanceof Ty.Adt a && a.path().segments().size() == 1 && a.path().last() instanceof PathSegment.Ident ai -> {
+                List<Ty> dtys = new ArrayList<>();
+                for (GenericArg g : lastArgs(d.path())) if (g instanceof GenericArg.Type t) dtys.add(t.ty());
+                List<GenericArg> args = new ArrayList<>();
+                int k = 0;
+                for (GenericArg g : ai.args()) {
+                    args.add(g instanceof GenericArg.Type t && k < dtys.size() ? new GenericArg.Type(unnormalized(def, s, dtys.get(k), t.ty())) : g);
+                    if (g instanceof GenericArg.Type) k++;
+                }
+                yield new Ty.Adt(new Path(List.of(new PathSegment.Ident(ai.name(), args))));
+            }
+            default -> actual;
+        };
     }
 
     /** A trait ref: the trait's def path and its full args, Self first. */
@@ -748,13 +1007,24 @@ public final class RustcNames implements MonoItemNames {
                 case Ty.FnPtr f -> fnSig(f.sig(), null);
                 case Ty.FnDef f -> {
                     if (f.targetFeatures()) sb.append("#[target_features] ");
-                    fnSig(f.sig(), declaredSig(f.path()));
+                    FnSig declared = declaredSig(f.path());
+                    fnSig(declaredProjections(f, declared), declared);
                     sb.append(" {");
                     boolean was = inValue;
                     inValue = true;
                     unbound(() -> fnDefPath(f.path()));
                     inValue = was;
                     sb.append('}');
+                }
+                case Ty.Projection p when p.trait() != null && p.trait().segments().size() == 1 && p.args().isEmpty()
+                        && program.tables().get(Program.crateOf(singleName(p.trait()))) != null -> {
+                    // pretty.rs AliasTerm: print_def_path of the associated type, its trait-qualified parent
+                    String trait = singleName(p.trait());
+                    List<GenericArg> targs = new ArrayList<>();
+                    targs.add(new GenericArg.Type(p.self()));
+                    targs.addAll(lastArgs(p.trait()));
+                    unbound(() -> printPathWithQualified(p.self(), new TraitRef(trait, withDefaults(trait, fullArgs(trait, targs)))));
+                    sb.append("::").append(p.name());
                 }
                 case Ty.Closure c -> {
                     sb.append("{closure@");

@@ -51,7 +51,14 @@ class RustcNamesTest {
         } catch (RuntimeException e) {
             assumeTrue(false, "sysroot unreadable (built by another mirlink?): " + e.getMessage());
         }
-        names = new RustcNames(program, () -> new VisiblePaths(program.tables(), "main", List.of("std")));
+        java.nio.file.Path sources;
+        try {
+            sources = dev.mirlink.bridge.rustc.Rustc.locate(null).rustSrc();
+        } catch (RuntimeException e) {
+            sources = null;
+        }
+        java.nio.file.Path src = sources;
+        names = new RustcNames(program, () -> new VisiblePaths(program.tables(), "main", List.of("std")), () -> src);
     }
 
     private static GenericArg t(Ty ty) {
@@ -109,6 +116,59 @@ class RustcNamesTest {
         String lt = implFn("core", i -> i.traitRef() != null && i.traitRef().last() instanceof PathSegment.Ident id
                 && id.name().equals("PartialOrd") && i.selfTy() instanceof Ty.Int n && n.kind() == Ty.IntTy.I32, "lt");
         assertEquals("fn std::cmp::impls::<impl std::cmp::PartialOrd for i32>::lt", name(MonoItem.Fn.item(lt, List.of())));
+    }
+
+    @Test
+    void variantConstructorPrintsItsEnumsArgs() {
+        assertEquals("fn std::ops::ControlFlow::<i32>::Break",
+                name(MonoItem.Fn.item("core::ops::control_flow::ControlFlow::Break", List.of(t(I32), t(UNIT)))));
+    }
+
+    @Test
+    void fnItemTypeKeepsItsDeclaredProjections() {
+        Ty add = new Ty.FnDef(new dev.mirlink.mir.ty.FnSig(List.of(), false, null, List.of(I32, I32), false, I32),
+                new Path(List.of(new PathSegment.Ident("core::ops::arith::Add::add", List.of(t(I32), t(I32))))), false);
+        String fn = "fn(i32, i32) -> <i32 as std::ops::Add>::Output {<i32 as std::ops::Add>::add}";
+        assertEquals("fn <" + fn + " as std::ops::FnMut<(i32, i32)>>::call_mut - shim(" + fn + ")",
+                name(new MonoItem.Fn(MonoItem.InstanceKind.FN_PTR_SHIM, Resolver.FN_MUT + "::call_mut",
+                        List.of(t(add), t(new Ty.Tuple(List.of(I32, I32)))), add)));
+    }
+
+    @Test
+    void methodOfTraitDeclaredInAFnBodyPrintsTraitQualified() {
+        String toVec = implFn("alloc", i -> i.defPath().contains("::to_vec_in::<impl at "), "to_vec");
+        String name = name(MonoItem.Fn.item(toVec, List.of(t(new Ty.Int(Ty.IntTy.U8)), t(GLOBAL))));
+        assumeTrue(!name.contains("<impl _>"), "no rust-src to read the impl's header from");
+        assertEquals("fn <u8 as std::slice::<impl [T]>::to_vec_in::ConvertVec>::to_vec::<std::alloc::Global>", name);
+    }
+
+    @Test
+    void fnDeclaredInABodyPrintsItsEarlyBoundLifetimes() {
+        Ty vec = adt("alloc::vec::Vec", t(I32), t(GLOBAL));
+        assertEquals("fn std::iter::Iterator::partition::extend::<'_, i32, std::vec::Vec<i32>, bool>", name(MonoItem.Fn.item(
+                "core::iter::traits::iterator::Iterator::partition::extend", List.of(t(I32), t(vec), t(new Ty.Bool())))));
+    }
+
+    @Test
+    void legacyConstGenericsPrintAsArgs() {
+        // std::arch::x86 here: these tables' visible paths are built without the target's cfg
+        assertEquals("fn std::arch::x86::_mm_shuffle_epi32::<0>", name(MonoItem.Fn.item("core::core_arch::x86::sse2::_mm_shuffle_epi32",
+                List.of(new GenericArg.Const(new TyConst.Value(BigInteger.ZERO, null))))));
+    }
+
+    private static String fromResidualOf(String self) {
+        return implFn("core", i -> i.traitRef() != null && i.traitRef().last() instanceof PathSegment.Ident id
+                && id.name().equals("FromResidual") && i.selfTy() instanceof Ty.Adt a && a.path().last() instanceof PathSegment.Ident s
+                && s.name().equals(self), "from_residual");
+    }
+
+    @Test
+    void defaultTraitArgIsElidedOnlyWhereTheImplLeftItOut() {
+        // the default, <Self as Try>::Residual, is compared unnormalized
+        assertEquals("fn <std::ops::try_trait::NeverShortCircuit<()> as std::ops::FromResidual>::from_residual",
+                name(MonoItem.Fn.item(fromResidualOf("NeverShortCircuit"), List.of(t(UNIT)))));
+        assertEquals("fn <std::ops::ControlFlow<()> as std::ops::FromResidual<std::ops::ControlFlow<(), std::convert::Infallible>>>::from_residual",
+                name(MonoItem.Fn.item(fromResidualOf("ControlFlow"), List.of(t(UNIT), t(UNIT)))));
     }
 
     @Test

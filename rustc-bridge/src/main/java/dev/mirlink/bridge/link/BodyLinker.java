@@ -108,26 +108,27 @@ public final class BodyLinker {
     }
 
     /**
-     * An impl of a type declared in a method body names it as MIR prints it
-     * ({@code <IntoIter<T, A> as Drop>::drop::DropGuard<'_, T, A>}); it gets the type's def path
-     * instead, found from the impl outwards, so that the link step reads it like any other.
+     * An impl of a type declared in a body names it as MIR prints it, through the enclosing item
+     * ({@code <IntoIter<T, A> as Drop>::drop::DropGuard<'_, T, A>}, {@code VecDeque<T, A>::f::Guard});
+     * it gets the type's def path instead, so that the link step reads it like any other: the type
+     * recovered nearest the impl, else (a braced struct, known by no ctor) the one declared beside it.
      */
     private Item.Impl withLocalSelf(Item.Impl impl) {
-        if (!(impl.selfTy() instanceof Ty.Adt adt)) return impl;
-        List<PathSegment> segs = adt.path().segments();
-        int tail = segs.size();
-        while (tail > 0 && segs.get(tail - 1) instanceof PathSegment.Ident) tail--;
-        if (tail == 0) return impl;
-        String name = DefPaths.join(MirNames.segments(TypeMatcher.stripArgs(new Path(segs.subList(tail, segs.size())))));
-        for (String scope = DefPaths.parent(impl.defPath()); scope != null; scope = DefPaths.parent(scope)) {
-            if (lookup(scope + "::" + name) instanceof Item.Adt local) {
-                Ty self = new Ty.Adt(new Path(List.of(new PathSegment.Ident(local.defPath(), TypeMatcher.lastArgs(adt.path())))));
-                return new Item.Impl(impl.defPath(), impl.span(), impl.visibility(), impl.origin(), impl.generics(),
-                        impl.traitRef(), self, impl.items(), impl.providedTraitMethods(), impl.negative(), impl.blanket(),
-                        impl.isUnsafe());
+        if (!(impl.selfTy() instanceof Ty.Adt adt) || names.canonical(TypeMatcher.stripArgs(adt.path())) != null) return impl;
+        String name = MirNames.segment(adt.path().last());
+        String container = DefPaths.parent(impl.defPath());
+        String local = container + "::" + name;
+        for (String scope = container; scope != null; scope = DefPaths.parent(scope)) {
+            if (lookup(scope + "::" + name) instanceof Item.Adt found) {
+                local = found.defPath();
+                break;
             }
         }
-        return impl;
+        List<GenericArg> args = adt.path().last() instanceof PathSegment.Ident id ? id.args() : List.of();
+        Ty self = new Ty.Adt(new Path(List.of(new PathSegment.Ident(local, args))));
+        return new Item.Impl(impl.defPath(), impl.span(), impl.visibility(), impl.origin(), impl.generics(),
+                impl.traitRef(), self, impl.items(), impl.providedTraitMethods(), impl.negative(), impl.blanket(),
+                impl.isUnsafe());
     }
 
     /** Values first: bodies belong to fns, consts and statics, or else (ctors) to types. */

@@ -143,7 +143,7 @@ class BodyLinkerTest {
 
         Item.Impl impl = implOf("fixture::with_locals::<impl at fixture.rs:182:5: 182:13>::push");
         assertTrue(impl.synthesized());
-        assertEquals("Acc", lastName(impl.selfTy()));
+        assertEquals("fixture::with_locals::Acc", lastName(impl.selfTy()));
         assertInstanceOf(AssocItem.Fn.class, impl.item("push"));
 
         Item.Fn helper = assertInstanceOf(Item.Fn.class, result.items().get("fixture::with_locals::helper"));
@@ -181,7 +181,7 @@ class BodyLinkerTest {
         Item.Impl impl = assertInstanceOf(Item.Impl.class, withCore.items().get(drop));
         assertTrue(impl.synthesized());
         assertEquals("Drop", traitName(impl));
-        assertEquals("Bomb", lastName(impl.selfTy()));
+        assertEquals("fixture::guarded::Bomb", lastName(impl.selfTy()));
         // without core's table there is no trait to find: the impl stays without one
         assertEquals(null, ((Item.Impl) result.items().get(drop)).traitRef());
     }
