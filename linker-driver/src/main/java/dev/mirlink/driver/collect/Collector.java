@@ -215,7 +215,18 @@ public final class Collector {
                     Ty ty = resolver.tyIn(s.defPath(), st.ty());
                     if (dropGlue.needsDrop(ty)) sink.use(DropGlue.glue(ty), true);
                 }
-                // the static's initializer value: the items its allocation points to
+                // the static's value: the items its allocation points to (collector.rs collect_alloc);
+                // without an evaluator, what its initializer uses
+                if (evaluator != null) {
+                    try {
+                        List<ConstAlloc.Target> targets = new ArrayList<>();
+                        pointers(evaluator.evalStatic(s.defPath()), targets, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+                        useTargets(targets, sink);
+                        return;
+                    } catch (ConstEvalException | CollectException | TraitSelectionException e) {
+                        sink.unevaluated("static " + s.defPath() + ": " + e.getMessage());
+                    }
+                }
                 MirEntry.BodyEntry e = program.staticBody(s.defPath());
                 if (e != null) new BodyUses(this, s.defPath(), List.of(), e.body(), e.allocations(), sink).run();
             }
@@ -343,6 +354,10 @@ public final class Collector {
             }
             constTargets.put(key, targets);
         }
+        useTargets(targets, sink);
+    }
+
+    private void useTargets(List<ConstAlloc.Target> targets, BodyUses.Sink sink) {
         for (ConstAlloc.Target t : targets) {
             switch (t) {
                 case ConstAlloc.Target.Fn f -> sink.use(forFnPointer(f.instance()), false);

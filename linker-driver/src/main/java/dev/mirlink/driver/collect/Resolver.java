@@ -684,9 +684,9 @@ public final class Resolver {
         return fnLocalImplMethod(self, "drop");
     }
 
-    /** Whether {@code t} is a type declared in a fn body, which has no item of its own. */
+    /** Whether {@code t} is a type declared in a fn body. */
     private boolean fnLocalType(Ty t) {
-        if (!(t instanceof Ty.Adt a) || typeItem(DropGlue.adtPath(a)) instanceof Item.Adt) return false;
+        if (!(t instanceof Ty.Adt a)) return false;
         String fn = DefPaths.parent(DropGlue.adtPath(a));
         return fn != null && valueItem(fn) instanceof Item.Fn;
     }

@@ -75,6 +75,11 @@ public final class ConstEvaluator {
         return intern(new Interp(this).run(owner, Program.crateOf(owner), s, body, allocs, List.of()));
     }
 
+    /** The value of static {@code defPath}. */
+    public ConstAlloc evalStatic(String defPath) {
+        return intern(staticValue(defPath));
+    }
+
     /** A monomorphic const (free, or of an impl without params) by its def path. */
     public ConstAlloc evalDefPath(String defPath) {
         return intern(evalRef(new ConstRef(defPath, Subst.EMPTY, constMir(defPath, null))));

@@ -80,11 +80,59 @@ final class InstanceComparison {
     }
 
     /**
-     * An instance name with every path cut to its last segment: demangled symbols print def paths
-     * ({@code core::option::Option}) where rustc's mono items print visible ones ({@code std::option::Option}).
+     * An instance name with every path cut to its last segment and impl paths as qualified paths:
+     * demangled symbols print def paths ({@code core::option::Option}) where rustc's mono items print
+     * visible ones ({@code std::option::Option}), and {@code <&str as Ord>::cmp} where mono items
+     * print {@code core::cmp::impls::<impl Ord for &str>::cmp}.
      */
     static String shape(String name) {
-        return name.replaceAll("\\b[A-Za-z_][A-Za-z0-9_]*::(?=[A-Za-z_])", "");
+        String s = name;
+        for (int at = s.indexOf("<impl "); at >= 0; at = s.indexOf("<impl ", at + 1)) {
+            int end = matching(s, at), forAt = end < 0 ? -1 : topLevel(s, " for ", at + 1, end);
+            if (forAt < 0) continue;
+            String qualified = "<" + s.substring(forAt + 5, end) + " as " + s.substring(at + 6, forAt) + ">";
+            int module = at; // the impl's module path goes: a qualified path names no module
+            while (module >= 2 && s.startsWith("::", module - 2)) {
+                int i = module - 2;
+                while (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '_')) i--;
+                module = i;
+            }
+            s = s.substring(0, module) + qualified + s.substring(end + 1);
+            at = module;
+        }
+        if (s.startsWith("<")) {
+            // <alloc::raw_vec::RawVec<String>>::grow_one: an inherent method, which mono items print as a path
+            int end = matching(s, 0);
+            String inner = end < 0 ? "" : s.substring(1, end);
+            if (end > 0 && topLevel(inner, " as ", 0, inner.length()) < 0) {
+                int args = inner.indexOf('<');
+                s = (args < 0 ? inner : inner.substring(0, args) + "::" + inner.substring(args)) + s.substring(end + 1);
+            }
+        }
+        return s.replaceAll("\\b[A-Za-z_][A-Za-z0-9_]*::(?=[A-Za-z_])", "");
+    }
+
+    /** Where {@code what} first occurs in {@code s} between {@code from} and {@code to}, outside any {@code <…>}; -1 if nowhere. */
+    private static int topLevel(String s, String what, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '<') depth++;
+            else if (c == '>' && s.charAt(i - 1) != '-') depth--;
+            else if (depth == 0 && s.startsWith(what, i)) return i;
+        }
+        return -1;
+    }
+
+    /** The index of the {@code >} closing the {@code <} at {@code open} ({@code ->} aside), or -1. */
+    private static int matching(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '<') depth++;
+            else if (c == '>' && s.charAt(i - 1) != '-' && --depth == 0) return i;
+        }
+        return -1;
     }
 
     /**

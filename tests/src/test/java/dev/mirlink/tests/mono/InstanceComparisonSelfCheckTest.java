@@ -97,14 +97,19 @@ class InstanceComparisonSelfCheckTest {
         assertEquals(List.of(), r.reportProblems());
     }
 
+    /** {@link #REPORT} with one more instance: a generic fn of core, requested and reached as given (JSON lists). */
+    private static String withGenericCoreFn(String name, String requestedBy, String reachedFrom) {
+        String entry = ",\n    {\"name\": \"" + name + "\", \"kind\": \"fn\", \"crate\": \"core\", \"generic\": true,"
+                + " \"requestedBy\": [" + requestedBy + "], \"reachedFrom\": [" + reachedFrom + "]}\n  ],\n  \"vtables\"";
+        return REPORT.replace("\n  ],\n  \"vtables\"", entry);
+    }
+
     @Test
     void anExtraReachedBothLocallyAndThroughUpstreamFails() {
         // core::fmt::write's callee is reached through an upstream-provided fn (fine) and from main (not fine)
         String mirlink = MIRLINK + "MONO_ITEM fn core::fmt::Arguments::<'_>::new_v1::<2, 1>\n";
-        String extra = ",\n    {\"name\": \"core::fmt::Arguments::<'_>::new_v1::<2, 1>\", \"kind\": \"fn\", \"crate\": \"core\","
-                + " \"generic\": true, \"requestedBy\": [\"main\", \"core\"],"
-                + " \"reachedFrom\": [\"core::fmt::write\", \"lib_a::gen::<u8>\"]}\n  ],\n  \"vtables\"";
-        String report = REPORT.replace("\n  ],\n  \"vtables\"", extra);
+        String report = withGenericCoreFn("core::fmt::Arguments::<'_>::new_v1::<2, 1>", "\"main\", \"core\"",
+                "\"core::fmt::write\", \"lib_a::gen::<u8>\"");
         assertTrue(report.contains("new_v1"));
         InstanceComparison.Result r = compare(RUSTC, mirlink, report);
         assertFalse(r.ok(), r.format(20));
@@ -122,10 +127,8 @@ class InstanceComparisonSelfCheckTest {
     @Test
     void aGenericExtraIsUpstreamWhereRustcsObjectTakesIt() {
         String mirlink = MIRLINK + "MONO_ITEM fn core::panicking::assert_failed::<std::option::Option<usize>, std::option::Option<usize>>\n";
-        String extra = ",\n    {\"name\": \"core::panicking::assert_failed::<std::option::Option<usize>, std::option::Option<usize>>\","
-                + " \"kind\": \"fn\", \"crate\": \"core\", \"generic\": true, \"requestedBy\": [\"main\"],"
-                + " \"reachedFrom\": [\"main\"]}\n  ],\n  \"vtables\"";
-        String report = REPORT.replace("\n  ],\n  \"vtables\"", extra);
+        String report = withGenericCoreFn("core::panicking::assert_failed::<std::option::Option<usize>, std::option::Option<usize>>",
+                "\"main\"", "\"main\"");
         assertFalse(compare(RUSTC, mirlink, report).ok());
         // nm --demangle of a v0-mangled object prints def paths
         Set<String> upstream = Set.of(InstanceComparison.shape(
@@ -135,6 +138,16 @@ class InstanceComparisonSelfCheckTest {
         assertEquals(4, r.extrasUpstream());
         assertFalse(compare(RUSTC, Set.of(InstanceComparison.shape("core::panicking::assert_failed::<u8, u8>")),
                 mirlink, report).ok());
+    }
+
+    @Test
+    void shapesOfMonoItemsAndDemangledSymbolsAgree() {
+        assertEquals(InstanceComparison.shape("<&str as core::cmp::Ord>::cmp"),
+                InstanceComparison.shape("std::cmp::impls::<impl std::cmp::Ord for &str>::cmp"));
+        assertEquals(InstanceComparison.shape("<alloc::raw_vec::RawVec<alloc::string::String>>::grow_one"),
+                InstanceComparison.shape("alloc::raw_vec::RawVec::<std::string::String>::grow_one"));
+        assertEquals("assert_failed::<Option<usize>, Option<usize>>",
+                InstanceComparison.shape("core::panicking::assert_failed::<core::option::Option<usize>, core::option::Option<usize>>"));
     }
 
     @Test
