@@ -107,6 +107,22 @@ public final class BodyLinker {
         return new LinkResult(linked, links, problems);
     }
 
+    /** The generics a type's identity args show ({@code Dropper<'_, T>}); none when an arg is no param. */
+    private static Generics generics(Ty.Adt identity) {
+        List<GenericParam> params = new ArrayList<>();
+        for (GenericArg a : identity.path().last() instanceof PathSegment.Ident id ? id.args() : List.<GenericArg>of()) {
+            switch (a) {
+                case GenericArg.Lifetime l -> params.add(new GenericParam.Lifetime("'_", List.of()));
+                case GenericArg.Type t when t.ty() instanceof Ty.Param p ->
+                        params.add(new GenericParam.Type(p.name(), List.of(), null, false));
+                case GenericArg.Const c when c.value() instanceof TyConst.Param p ->
+                        params.add(new GenericParam.Const(p.name(), null, null));
+                default -> { return Generics.EMPTY; }
+            }
+        }
+        return new Generics(params, List.of());
+    }
+
     /**
      * An impl of a type declared in a body names it as MIR prints it, through the enclosing item
      * ({@code <IntoIter<T, A> as Drop>::drop::DropGuard<'_, T, A>}, {@code VecDeque<T, A>::f::Guard});
@@ -269,7 +285,8 @@ public final class BodyLinker {
         if (def == null) return false;
         List<PathSegment> segs = printed.segments();
         int tail = segs.size();
-        while (tail > 0 && segs.get(tail - 1) instanceof PathSegment.Ident) tail--;
+        // back to the last impl, qualified-self or generic segment (Handle<…>::drop_key_val::Dropper)
+        while (tail > 0 && segs.get(tail - 1) instanceof PathSegment.Ident id && (id.args().isEmpty() || tail == segs.size())) tail--;
         if (tail == 0) return def.equals(names.crateName() + "::" + TypeMatcher.pathString(TypeMatcher.stripArgs(printed)));
         List<String> names = MirNames.segments(TypeMatcher.stripArgs(new Path(segs.subList(tail, segs.size()))));
         List<String> defSegs = DefPaths.split(def);
@@ -295,22 +312,7 @@ public final class BodyLinker {
         if (existing instanceof Item.Adt adt) variants.addAll(adt.variants());
         variants.add(v);
         return new Item.Adt(adtPath, null, Visibility.INHERITED, Item.Origin.SYNTHESIZED,
-                isEnum ? Item.Adt.Kind.ENUM : Item.Adt.Kind.STRUCT, identityGenerics(ret), variants,
+                isEnum ? Item.Adt.Kind.ENUM : Item.Adt.Kind.STRUCT, generics(ret), variants,
                 Repr.DEFAULT);
-    }
-
-    private static Generics identityGenerics(Ty.Adt identity) {
-        List<GenericParam> params = new ArrayList<>();
-        for (GenericArg a : TypeMatcher.lastArgs(identity.path())) {
-            switch (a) {
-                case GenericArg.Lifetime l -> params.add(new GenericParam.Lifetime("'_", List.of()));
-                case GenericArg.Type t when t.ty() instanceof Ty.Param p ->
-                        params.add(new GenericParam.Type(p.name(), List.of(), null, false));
-                case GenericArg.Const c when c.value() instanceof TyConst.Param p ->
-                        params.add(new GenericParam.Const(p.name(), null, null));
-                default -> { return Generics.EMPTY; }
-            }
-        }
-        return new Generics(params, List.of());
     }
 }
