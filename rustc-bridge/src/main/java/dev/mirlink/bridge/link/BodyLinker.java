@@ -107,17 +107,22 @@ public final class BodyLinker {
         return new LinkResult(linked, links, problems);
     }
 
-    /** The generics a type's identity args show ({@code Dropper<'_, T>}); none when an arg is no param. */
     private static Generics generics(Ty.Adt identity) {
+        Generics g = identityGenerics(identity.path().last() instanceof PathSegment.Ident id ? id.args() : List.of());
+        return g != null ? g : Generics.EMPTY;
+    }
+
+    /** The generics a type's identity args show ({@code Dropper<'_, T>}); null when an arg is no param. */
+    static Generics identityGenerics(List<GenericArg> identity) {
         List<GenericParam> params = new ArrayList<>();
-        for (GenericArg a : identity.path().last() instanceof PathSegment.Ident id ? id.args() : List.<GenericArg>of()) {
+        for (GenericArg a : identity) {
             switch (a) {
                 case GenericArg.Lifetime l -> params.add(new GenericParam.Lifetime("'_", List.of()));
                 case GenericArg.Type t when t.ty() instanceof Ty.Param p ->
                         params.add(new GenericParam.Type(p.name(), List.of(), null, false));
                 case GenericArg.Const c when c.value() instanceof TyConst.Param p ->
                         params.add(new GenericParam.Const(p.name(), null, null));
-                default -> { return Generics.EMPTY; }
+                default -> { return null; }
             }
         }
         return new Generics(params, List.of());

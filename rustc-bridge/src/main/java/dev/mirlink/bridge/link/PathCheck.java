@@ -16,10 +16,12 @@ import dev.mirlink.mir.item.ItemTable;
 import dev.mirlink.mir.item.Repr;
 import dev.mirlink.mir.item.Variant;
 import dev.mirlink.mir.item.Visibility;
+import dev.mirlink.mir.traits.Subst;
 import dev.mirlink.mir.ty.GenericArg;
 import dev.mirlink.mir.ty.Instance;
 import dev.mirlink.mir.ty.Path;
 import dev.mirlink.mir.ty.PathSegment;
+import dev.mirlink.mir.ty.TyConst;
 import dev.mirlink.mir.ty.TraitBound;
 import dev.mirlink.mir.ty.Ty;
 
@@ -52,6 +54,8 @@ final class PathCheck {
         boolean isEnum;
         final Map<String, TreeMap<Integer, Field>> variants = new LinkedHashMap<>();
         final Map<String, Variant.Shape> shapes = new HashMap<>();
+        /** Its own args where a field projection first showed them all as params: the names its field types use. */
+        List<GenericArg> identity;
 
         LocalAdt(String path) {
             this.path = path;
@@ -101,8 +105,10 @@ final class PathCheck {
             if (!adt.isEnum && variants.isEmpty()) {
                 variants.add(new Variant(DefPaths.last(adt.path), Variant.Shape.UNIT, List.of(), null));
             }
+            Generics generics = adt.identity == null ? null : BodyLinker.identityGenerics(adt.identity);
             out.add(new Item.Adt(adt.path, null, Visibility.INHERITED, Item.Origin.SYNTHESIZED,
-                    adt.isEnum ? Item.Adt.Kind.ENUM : Item.Adt.Kind.STRUCT, Generics.EMPTY, variants, Repr.DEFAULT));
+                    adt.isEnum ? Item.Adt.Kind.ENUM : Item.Adt.Kind.STRUCT, generics != null ? generics : Generics.EMPTY,
+                    variants, Repr.DEFAULT));
         }
         return out;
     }
@@ -353,13 +359,14 @@ final class PathCheck {
                     if (ty instanceof Ty.Adt a) {
                         String path = localPath(a.path());
                         LocalAdt adt = path == null ? null : localAdts.get(path);
-                        if (adt != null) {
+                        Ty fieldTy = adt == null ? null : inIdentityParams(adt, a.path(), f.ty());
+                        if (fieldTy != null) {
                             if (variant != null) adt.isEnum = true;
                             String v = variant != null ? variant : DefPaths.last(path);
                             TreeMap<Integer, Field> fields = adt.variant(v);
                             Field old = fields.get(f.index());
                             fields.put(f.index(), new Field(old != null ? old.name() : Integer.toString(f.index()),
-                                    names.qualify(f.ty()), Visibility.INHERITED));
+                                    names.qualify(fieldTy), Visibility.INHERITED));
                         }
                     }
                     ty = f.ty();
@@ -371,6 +378,27 @@ final class PathCheck {
                 default -> { }
             }
         }
+    }
+
+    /**
+     * A field's type as seen through {@code seen} (the projected ADT's path), in the names of the
+     * ADT's identity args: each body names the params its own way ({@code Adapter<'_, W>} where it
+     * is built, {@code Adapter<'_, T>} in its impl). Null when {@code seen} has args that are no params.
+     */
+    private static Ty inIdentityParams(LocalAdt adt, Path seen, Ty fieldTy) {
+        List<GenericArg> args = seen.last() instanceof PathSegment.Ident id ? id.args() : List.of();
+        if (BodyLinker.identityGenerics(args) == null) return null;
+        if (adt.identity == null) adt.identity = args;
+        if (adt.identity.size() != args.size()) return null;
+        Map<String, GenericArg> rename = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case GenericArg.Type t when t.ty() instanceof Ty.Param p -> rename.put(p.name(), adt.identity.get(i));
+                case GenericArg.Const c when c.value() instanceof TyConst.Param p -> rename.put(p.name(), adt.identity.get(i));
+                default -> { }
+            }
+        }
+        return new Subst(rename).ty(fieldTy);
     }
 
     private static Ty element(Ty ty) {
