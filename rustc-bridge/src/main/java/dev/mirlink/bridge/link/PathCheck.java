@@ -56,6 +56,8 @@ final class PathCheck {
         final Map<String, Variant.Shape> shapes = new HashMap<>();
         /** Its own args where a field projection first showed them all as params: the names its field types use. */
         List<GenericArg> identity;
+        /** The fewest fields a braced aggregate of it set: a union's aggregate sets one of several. */
+        int fewestBraced = Integer.MAX_VALUE;
 
         LocalAdt(String path) {
             this.path = path;
@@ -106,9 +108,10 @@ final class PathCheck {
                 variants.add(new Variant(DefPaths.last(adt.path), Variant.Shape.UNIT, List.of(), null));
             }
             Generics generics = adt.identity == null ? null : BodyLinker.identityGenerics(adt.identity);
-            out.add(new Item.Adt(adt.path, null, Visibility.INHERITED, Item.Origin.SYNTHESIZED,
-                    adt.isEnum ? Item.Adt.Kind.ENUM : Item.Adt.Kind.STRUCT, generics != null ? generics : Generics.EMPTY,
-                    variants, Repr.DEFAULT));
+            Item.Adt.Kind kind = adt.isEnum ? Item.Adt.Kind.ENUM
+                    : variants.get(0).fields().size() > adt.fewestBraced ? Item.Adt.Kind.UNION : Item.Adt.Kind.STRUCT;
+            out.add(new Item.Adt(adt.path, null, Visibility.INHERITED, Item.Origin.SYNTHESIZED, kind,
+                    generics != null ? generics : Generics.EMPTY, variants, Repr.DEFAULT));
         }
         return out;
     }
@@ -302,6 +305,7 @@ final class PathCheck {
         String variant = DefPaths.last(path);
         TreeMap<Integer, Field> fields = adt.variant(variant);
         adt.shapes.put(variant, shape);
+        if (shape == Variant.Shape.STRUCT && !adt.isEnum) adt.fewestBraced = Math.min(adt.fewestBraced, types.size());
         for (int i = 0; i < types.size(); i++) {
             String name = fieldNames != null && i < fieldNames.size() ? fieldNames.get(i) : Integer.toString(i);
             Field old = fields.get(i);
