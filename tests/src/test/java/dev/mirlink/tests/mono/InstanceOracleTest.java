@@ -52,8 +52,10 @@ class InstanceOracleTest {
 
     @TempDir static Path tmp;
 
-    /** rustc's mono items for a program, or why they could not be produced. */
-    /** rustc's mono items, and the {@link InstanceComparison#shape}s of the instances its object takes from upstream. */
+    /**
+     * rustc's mono items for a program and the {@link InstanceComparison#shape}s of the instances its
+     * object takes from upstream, or why they could not be produced.
+     */
     record RustcSide(Set<MonoItem> items, Set<String> upstream, String failure) {}
 
     /** The rustc half alone: every program compiles for the target and rustc prints mono items for it. */
