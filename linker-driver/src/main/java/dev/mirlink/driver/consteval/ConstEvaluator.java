@@ -130,7 +130,8 @@ public final class ConstEvaluator {
         CrateItem item = program.crateItem(defPath);
         if (item != null) {
             for (MirEntry e : item.mir()) {
-                if (e instanceof MirEntry.BodyEntry b && b.body().kind() == BodyKind.STATIC && b.body().promoted() < 0) {
+                if (e instanceof MirEntry.BodyEntry b && (b.body().kind() == BodyKind.STATIC || b.body().kind() == BodyKind.STATIC_MUT)
+                        && b.body().promoted() < 0) {
                     m = new Interp(this).run(defPath, Program.crateOf(defPath), Subst.EMPTY, b.body(), b.allocations(), List.of());
                 }
             }
