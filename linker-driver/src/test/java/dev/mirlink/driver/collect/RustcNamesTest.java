@@ -14,11 +14,8 @@ import dev.mirlink.mir.ty.Ty;
 import dev.mirlink.mir.ty.TyConst;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,24 +30,7 @@ class RustcNamesTest {
 
     @BeforeAll
     static void load() throws IOException {
-        java.nio.file.Path cache = java.nio.file.Path.of(System.getProperty("user.home"), ".cache/mirlink/sysroot");
-        assumeTrue(Files.isDirectory(cache), "no MIR-only sysroot built");
-        java.nio.file.Path lib;
-        try (Stream<java.nio.file.Path> s = Files.list(cache)) {
-            lib = s.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith("1.96.0-x86_64-unknown-linux-gnu-panic-abort"))
-                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
-                    .map(p -> p.resolve("lib/rustlib/x86_64-unknown-linux-gnu/lib")).orElse(null);
-        }
-        assumeTrue(lib != null && Files.isDirectory(lib), "no x86_64 MIR-only sysroot built");
-        List<java.nio.file.Path> rlibs;
-        try (Stream<java.nio.file.Path> s = Files.list(lib)) {
-            rlibs = s.filter(p -> p.getFileName().toString().matches("lib(core|alloc|std)(-.*)?\\.rlib")).toList();
-        }
-        try {
-            program = Program.open(rlibs, "main");
-        } catch (RuntimeException e) {
-            assumeTrue(false, "sysroot unreadable (built by another mirlink?): " + e.getMessage());
-        }
+        program = CachedSysroot.program("lib(core|alloc|std)(-.*)?\\.rlib");
         java.nio.file.Path sources;
         try {
             sources = dev.mirlink.bridge.rustc.Rustc.locate(null).rustSrc();

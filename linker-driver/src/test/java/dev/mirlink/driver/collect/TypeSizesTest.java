@@ -6,7 +6,6 @@ import dev.mirlink.driver.collect.TypeSizes.FieldInfo;
 import dev.mirlink.driver.collect.TypeSizes.Info;
 import dev.mirlink.driver.collect.TypeSizes.Kind;
 import dev.mirlink.driver.collect.TypeSizes.VariantInfo;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mirlink.mir.item.VisiblePaths;
 import dev.mirlink.mir.ty.GenericArg;
@@ -14,8 +13,6 @@ import dev.mirlink.mir.ty.Path;
 import dev.mirlink.mir.ty.PathSegment;
 import dev.mirlink.mir.ty.Ty;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -108,26 +105,7 @@ class TypeSizesTest {
 
     @Test
     void laysOutCoreTypesAndTheirFields() throws IOException {
-        java.nio.file.Path cache = java.nio.file.Path.of(System.getProperty("user.home"), ".cache/mirlink/sysroot");
-        assumeTrue(Files.isDirectory(cache), "no MIR-only sysroot built");
-        java.nio.file.Path lib;
-        try (Stream<java.nio.file.Path> s = Files.list(cache)) {
-            lib = s.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith("1.96.0-x86_64-unknown-linux-gnu-panic-abort"))
-                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
-                    .map(p -> p.resolve("lib/rustlib/x86_64-unknown-linux-gnu/lib")).orElse(null);
-        }
-        assumeTrue(lib != null && Files.isDirectory(lib), "no x86_64 MIR-only sysroot built");
-        List<java.nio.file.Path> rlibs;
-        try (Stream<java.nio.file.Path> s = Files.list(lib)) {
-            rlibs = s.filter(p -> p.getFileName().toString().matches("libcore(-.*)?\\.rlib")).toList();
-        }
-        Program program;
-        try {
-            program = Program.open(rlibs, "main");
-        } catch (RuntimeException e) {
-            assumeTrue(false, "sysroot unreadable (built by another mirlink?): " + e.getMessage());
-            return;
-        }
+        Program program = CachedSysroot.program("libcore(-.*)?\\.rlib");
         RustcNames names = new RustcNames(program, () -> new VisiblePaths(program.tables(), "main", List.of("core")));
         TypeSizes ts = new TypeSizes(program, new Collector(program), "x86_64-unknown-linux-gnu", names);
         ts.add(adt("core::option::Option", new Ty.Int(Ty.IntTy.U32)));
