@@ -318,23 +318,36 @@ public final class Resolver {
     private List<String> paramsFromBody(String defPath) {
         MirEntry.BodyEntry e = program.body(defPath);
         if (e == null) return List.of();
-        // a closure built in the body prints the fn's own args in declaration order: flatten::<T, Acc, impl FnMut…>
-        String name = DefPaths.last(defPath);
-        for (var decl : e.body().localDecls()) {
-            if (!(decl.ty() instanceof Ty.Closure c)) continue;
-            for (PathSegment seg : c.path().segments()) {
-                if (seg instanceof PathSegment.Ident id && id.name().equals(name) && !id.args().isEmpty()
-                        && id.args().stream().allMatch(a -> a instanceof GenericArg.Lifetime || a instanceof GenericArg.Type t && t.ty() instanceof Ty.Param)) {
-                    return id.args().stream().filter(a -> a instanceof GenericArg.Type)
-                            .map(a -> ((Ty.Param) ((GenericArg.Type) a).ty()).name()).toList();
-                }
-            }
+        List<GenericArg> identity = identityFromClosures(defPath);
+        if (identity != null) {
+            return identity.stream().filter(a -> a instanceof GenericArg.Type)
+                    .map(a -> ((Ty.Param) ((GenericArg.Type) a).ty()).name()).toList();
         }
         java.util.LinkedHashSet<String> named = new java.util.LinkedHashSet<>(), synthetic = new java.util.LinkedHashSet<>();
         for (var decl : e.body().localDecls()) collectParams(decl.ty(), named, synthetic);
         List<String> out = new ArrayList<>(named);
         out.addAll(synthetic);
         return out;
+    }
+
+    /**
+     * The fn at {@code defPath}'s own args in declaration order, lifetimes first, as a closure built in
+     * its body prints them ({@code flatten::<T, Acc, impl FnMut…>::{closure#0}}); null when no closure does.
+     */
+    List<GenericArg> identityFromClosures(String defPath) {
+        MirEntry.BodyEntry e = program.body(defPath);
+        if (e == null) return null;
+        String name = DefPaths.last(defPath);
+        for (var decl : e.body().localDecls()) {
+            if (!(decl.ty() instanceof Ty.Closure c)) continue;
+            for (PathSegment seg : c.path().segments()) {
+                if (seg instanceof PathSegment.Ident id && id.name().equals(name) && !id.args().isEmpty()
+                        && id.args().stream().allMatch(a -> a instanceof GenericArg.Lifetime || a instanceof GenericArg.Type t && t.ty() instanceof Ty.Param)) {
+                    return id.args();
+                }
+            }
+        }
+        return null;
     }
 
     private static void pathParams(Path p, java.util.Set<String> named, java.util.Set<String> synthetic) {

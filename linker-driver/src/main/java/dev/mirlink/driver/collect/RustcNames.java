@@ -290,18 +290,10 @@ public final class RustcNames implements MonoItemNames {
      * FnMut(&T) -> bool + 'a>::{closure#0}}); none when its body builds no closure.
      */
     private List<GenericParam> earlyBoundFromBody(String def) {
-        var entry = program.body(def);
-        if (entry == null) return List.of();
-        for (var decl : entry.body().localDecls()) {
-            if (!(decl.ty() instanceof Ty.Closure c)) continue;
-            for (PathSegment seg : c.path().segments()) {
-                if (seg instanceof PathSegment.Ident id && id.name().equals(DefPaths.last(def)) && !id.args().isEmpty()) {
-                    return id.args().stream().filter(a -> a instanceof GenericArg.Lifetime)
-                            .map(a -> (GenericParam) new GenericParam.Lifetime("'_", List.of())).toList();
-                }
-            }
-        }
-        return List.of();
+        List<GenericArg> identity = resolver.identityFromClosures(def);
+        if (identity == null) return List.of();
+        return identity.stream().filter(a -> a instanceof GenericArg.Lifetime)
+                .map(a -> (GenericParam) new GenericParam.Lifetime("'_", List.of())).toList();
     }
 
     /**
