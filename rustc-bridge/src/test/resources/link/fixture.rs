@@ -276,3 +276,59 @@ impl<T> Drop for Guarded<T> {
         let _guard = Dropper(&mut self.0[..]);
     }
 }
+
+/// A nested fn whose params' order only a fn item type shows: first use reads `<B, T>`.
+pub fn largest_by_key<T, B: Ord>(items: &[(B, T)]) -> Option<&(B, T)> {
+    fn compare<T, B: Ord>(x: &&(B, T), y: &&(B, T)) -> core::cmp::Ordering {
+        x.0.cmp(&y.0)
+    }
+    items.iter().max_by(compare)
+}
+
+/// An impl in a fn body, whose bounds only its header in the source shows.
+pub fn kind_of<T: Bits + Tag>(v: &T) -> u8 {
+    trait Kind {
+        fn kind(&self) -> u8;
+    }
+    impl<'a, T: Bits + 'a> Kind for T
+    where
+        T: self::Tag,
+    {
+        fn kind(&self) -> u8 {
+            1
+        }
+    }
+    v.kind()
+}
+
+pub struct Wrap<T>(pub T);
+
+pub trait Advance {
+    fn advance(&mut self) -> u8;
+}
+
+/// A braced struct in a trait impl's fn: MIR names it `<Wrap<T> as Advance>::advance::Keep`.
+impl<T> Advance for Wrap<T> {
+    fn advance(&mut self) -> u8 {
+        struct Keep<'a, T> {
+            slot: &'a mut T,
+        }
+        impl<T> Drop for Keep<'_, T> {
+            fn drop(&mut self) {
+                let _ = self.slot;
+            }
+        }
+        let _k = Keep { slot: &mut self.0 };
+        1
+    }
+}
+
+/// A union in a body: MIR names the field its aggregate sets; the other it projects by index.
+pub fn low_byte(x: u32) -> u8 {
+    union Bits {
+        word: u32,
+        bytes: [u8; 4],
+    }
+    let b = Bits { word: x };
+    unsafe { b.bytes[0] }
+}

@@ -271,7 +271,7 @@ public final class Resolver {
             out.add("Self");
             addParams(trait.generics(), out);
         }
-        if (item instanceof Item.Fn f && f.synthesized()) {
+        if (item instanceof Item.Fn f && f.synthesized() && f.generics().params().isEmpty()) {
             // the body names the parent's params too; they are the parent's, not the fn's own
             for (String p : paramsFromBody(owner)) if (!out.contains(p)) out.add(p);
         } else if (item instanceof Item.Fn f) {
@@ -312,8 +312,9 @@ public final class Resolver {
     }
 
     /**
-     * A fn declared inside a body has no rustdoc generics: its params are read from its MIR, named
-     * params first, then argument-position {@code impl Trait} ones, each in order of first use.
+     * A fn declared inside a body whose generics no fn item type showed the producer: its params
+     * are read from its MIR, named params first, then argument-position {@code impl Trait} ones,
+     * each in order of first use.
      */
     private List<String> paramsFromBody(String defPath) {
         MirEntry.BodyEntry e = program.body(defPath);
@@ -650,9 +651,10 @@ public final class Resolver {
     /**
      * A trait declared inside a fn body ({@code Iterator::advance_by::SpecAdvanceBy}), which rustdoc
      * does not document: its impls are the ones the linker recovered from MIR under that fn, without
-     * generics, so the impl method's params are bound by matching its MIR signature against the call's
-     * argument types. Of several that match, the last one declared is taken: std declares a
-     * specializing impl after the default one it specializes.
+     * their trait, so the impl method's params are bound by matching its MIR signature against the
+     * call's argument types, and the bounds its header declares must hold. Of several that
+     * match, the last one declared is taken: std declares a specializing impl after the default one
+     * it specializes.
      */
     private MonoItem.Fn fnLocalTraitMethod(String crate, Ty self, Path traitPath, String method, List<Ty> argTys) {
         Path owner = new Path(traitPath.segments().subList(0, traitPath.segments().size() - 1));
@@ -682,7 +684,7 @@ public final class Resolver {
                     if (s != null) break;
                 }
             }
-            if (s == null) continue;
+            if (s == null || !selector(table.crateName()).boundsHold(impl, s)) continue;
             found = bodyParamsItem(methodPath, s);
         }
         return found;

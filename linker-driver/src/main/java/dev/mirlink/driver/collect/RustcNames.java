@@ -178,6 +178,14 @@ public final class RustcNames implements MonoItemNames {
         return p.sb.toString();
     }
 
+    /**
+     * {@code def} as rustc prints it with no args, in the type namespace: print_def_path with empty
+     * args, so an impl on the way prints its identity args, as for any item nested in one.
+     */
+    public String path(String def) {
+        return new P(false).defPathStr(def, List.of());
+    }
+
     // ---- generics (rustc's generics_of)
 
     /**
@@ -554,15 +562,11 @@ public final class RustcNames implements MonoItemNames {
         int from = f.span() != null && f.span().file().equals(span.file()) ? f.span().beginLine() - 1 : 0;
         java.util.regex.Pattern decl = java.util.regex.Pattern.compile("\\btrait\\s+" + m.group(2) + "\\b");
         if (lines.subList(from, span.beginLine() - 1).stream().noneMatch(l -> decl.matcher(l).find())) return null;
-        List<GenericParam> params = new ArrayList<>();
+        // the producer read the params from the same header
+        List<GenericParam> params = impl.generics().params();
+        if (m.group(1) != null && params.isEmpty()) return null;
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (String p : splitTopLevel(m.group(1) == null ? "" : m.group(1))) {
-            String name = p.replaceFirst("^const\\s+", "").split("[:=]")[0].strip();
-            names.add(name);
-            params.add(name.startsWith("'") ? new GenericParam.Lifetime(name, List.of())
-                    : p.startsWith("const ") ? new GenericParam.Const(name, null, null)
-                    : new GenericParam.Type(name, List.of(), null, false));
-        }
+        for (GenericParam p : params) names.add(p.name());
         Ty self = headerTy(m.group(3).strip(), names);
         return self == null ? null : new LocalImpl(params, m.group(2), self);
     }

@@ -54,7 +54,8 @@ public final class CrateProducer {
             MirFile mir = MirTextReader.read(out.mirText(), new MirTextReader.Options(
                     Targets.pointerBytes(target), false, items.rootTypeAndValueNames()));
             // 3. every body to its item; a body we cannot place is an error, never dropped
-            LinkResult linked = BodyLinker.link(items, mir, UpstreamTables.load(inv, items));
+            // spans are relative to rustc's working directory, which is ours
+            LinkResult linked = BodyLinker.link(items, mir, UpstreamTables.load(inv, items), Path.of("").toAbsolutePath());
             if (!linked.problems().isEmpty()) {
                 throw MirlinkException.badInput("crate `" + inv.crateName() + "` (" + inv.sourceFile() + "): "
                         + linked.problems().size() + " MIR bodies or paths not linked to an item, first: "

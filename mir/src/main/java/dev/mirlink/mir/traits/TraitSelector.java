@@ -222,6 +222,20 @@ public final class TraitSelector {
     }
 
     /**
+     * Whether the bounds an impl declares hold for its args {@code s}: for an impl chosen by other
+     * means than {@link #select} (one of a trait declared in a fn body, which no table documents).
+     */
+    public boolean boundsHold(Item.Impl impl, Subst s) {
+        String saved = crateHint;
+        crateHint = impl.defPath();
+        try {
+            return checkBounds(bounds(impl.generics()), new LinkedHashMap<>(s.args()), null);
+        } finally {
+            crateHint = saved;
+        }
+    }
+
+    /**
      * Binds the params of {@code patterns} (types as written in the MIR of the item at {@code defPath})
      * so that they equal the concrete canonical {@code types}; null when they do not match.
      */

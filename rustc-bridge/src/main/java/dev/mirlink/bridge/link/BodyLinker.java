@@ -38,6 +38,7 @@ public final class BodyLinker {
     private final ItemTables universe;
     private final MirNames names;
     private final List<BodyHeader> headers;
+    private final java.nio.file.Path sources;
     private final List<List<String>> paths = new ArrayList<>();
     private final Map<String, Item> values = new HashMap<>();
     private final Map<String, Item> types = new HashMap<>();
@@ -45,8 +46,9 @@ public final class BodyLinker {
     private final List<BodyLink> links = new ArrayList<>();
     private final List<LinkProblem> problems = new ArrayList<>();
 
-    private BodyLinker(ItemTable table, MirFile mir, ItemTables universe) {
+    private BodyLinker(ItemTable table, MirFile mir, ItemTables universe, java.nio.file.Path sources) {
         this.table = table;
+        this.sources = sources;
         List<ItemTable> all = new ArrayList<>(universe.all());
         all.removeIf(t -> t.crateName().equals(table.crateName()));
         all.add(table);
@@ -55,13 +57,16 @@ public final class BodyLinker {
         this.headers = BodyHeader.of(mir);
     }
 
-    /** Links {@code mir}, the MIR of the crate {@code table} describes; {@code universe} holds its dependencies' tables. */
-    public static LinkResult link(ItemTable table, MirFile mir, ItemTables universe) {
-        return new BodyLinker(table, mir, universe).run();
+    /**
+     * Links {@code mir}, the MIR of the crate {@code table} describes; {@code universe} holds its
+     * dependencies' tables, {@code sources} is the directory its spans are relative to (null: none).
+     */
+    public static LinkResult link(ItemTable table, MirFile mir, ItemTables universe, java.nio.file.Path sources) {
+        return new BodyLinker(table, mir, universe, sources).run();
     }
 
     public static LinkResult link(ItemTable table, MirFile mir) {
-        return link(table, mir, ItemTables.of(table));
+        return link(table, mir, ItemTables.of(table), null);
     }
 
     // 1. impl segments to rustdoc impls (renaming those impls), 2. every body to its item,
@@ -90,7 +95,7 @@ public final class BodyLinker {
         Map<String, Item> members = new HashMap<>(values);
         members.putAll(synthesized);
         for (var entry : synthesized.entrySet()) {
-            if (entry.getValue() instanceof Item.Impl impl) entry.setValue(traits.infer(withLocalSelf(impl), members));
+            if (entry.getValue() instanceof Item.Impl impl) entry.setValue(traits.infer(withHeader(withLocalSelf(impl)), members));
         }
         List<Item> all = new ArrayList<>(renamed);
         all.addAll(synthesized.values());
@@ -98,9 +103,13 @@ public final class BodyLinker {
         List<ItemTable> tables = new ArrayList<>(universe.all());
         tables.removeIf(t -> t.crateName().equals(table.crateName()));
         tables.add(linked);
-        PathCheck check = new PathCheck(linked, new MirNames(table.crateName(), new ItemTables(tables)), headers);
+        PathCheck check = new PathCheck(linked, new MirNames(table.crateName(), new ItemTables(tables)), headers, sources);
         problems.addAll(check.run());
-        if (!check.synthesized().isEmpty()) {
+        if (!check.synthesized().isEmpty() || !check.localFnGenerics().isEmpty()) {
+            all.replaceAll(item -> item instanceof Item.Fn f && check.localFnGenerics().get(f.defPath()) instanceof Generics g
+                    ? new Item.Fn(f.defPath(), f.span(), f.visibility(), f.origin(), g, f.sig(), f.header(), f.paramNames(),
+                            f.hasBody(), f.attrs())
+                    : item);
             all.addAll(check.synthesized());
             linked = new ItemTable(table.crateName(), all, table.externCrates());
         }
@@ -150,6 +159,14 @@ public final class BodyLinker {
         return new Item.Impl(impl.defPath(), impl.span(), impl.visibility(), impl.origin(), impl.generics(),
                 impl.traitRef(), self, impl.items(), impl.providedTraitMethods(), impl.negative(), impl.blanket(),
                 impl.isUnsafe());
+    }
+
+    /** A recovered impl with the generics its header in the source declares (see {@link LocalImplHeader}). */
+    private Item.Impl withHeader(Item.Impl impl) {
+        Generics g = LocalImplHeader.read(impl, names, sources);
+        if (g == null) return impl;
+        return new Item.Impl(impl.defPath(), impl.span(), impl.visibility(), impl.origin(), g, impl.traitRef(), impl.selfTy(),
+                impl.items(), impl.providedTraitMethods(), impl.negative(), impl.blanket(), impl.isUnsafe());
     }
 
     /** Values first: bodies belong to fns, consts and statics, or else (ctors) to types. */

@@ -153,6 +153,28 @@ final class MirNames {
         };
     }
 
+    /**
+     * The one trait or ADT, in any table, whose def path ends in {@code name}; null when none or
+     * several do. A path written in source may rest on a private {@code use}, which the tables
+     * (from rustdoc) leave out.
+     */
+    String uniqueTypeNamed(String name) {
+        if (typesByName == null) {
+            typesByName = new HashMap<>();
+            for (var t : tables.all()) {
+                for (Item i : t.items()) {
+                    if ((i instanceof Item.Trait || i instanceof Item.Adt) && !i.synthesized()) {
+                        typesByName.computeIfAbsent(DefPaths.last(i.defPath()), k -> new ArrayList<>()).add(i.defPath());
+                    }
+                }
+            }
+        }
+        List<String> found = typesByName.getOrDefault(name, List.of());
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
+    private Map<String, List<String>> typesByName;
+
     /** The item a canonical def path names, in whichever table holds it; types before values. */
     Item item(String defPath) {
         if (defPath == null) return null;

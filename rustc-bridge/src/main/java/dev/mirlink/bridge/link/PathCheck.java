@@ -47,6 +47,8 @@ final class PathCheck {
     private final Map<String, LocalAdt> localAdts = new LinkedHashMap<>();
     private final Map<String, String> localByPrinted = new HashMap<>();
     private final TypeMatcher matcher;
+    private final java.nio.file.Path sources;
+    private final Map<String, Generics> localFnGenerics = new TreeMap<>();
 
     /** What MIR shows of a body-local ADT: variants by name, fields by index. */
     private static final class LocalAdt {
@@ -58,9 +60,23 @@ final class PathCheck {
         List<GenericArg> identity;
         /** The fewest fields a braced aggregate of it set: a union's aggregate sets one of several. */
         int fewestBraced = Integer.MAX_VALUE;
+        /** Its braced fields' names as the source declares them, or null: MIR names only the fields an aggregate sets. */
+        final List<String> declared;
 
-        LocalAdt(String path) {
+        LocalAdt(String path, List<String> declared) {
             this.path = path;
+            this.declared = declared;
+        }
+
+        /** Field {@code index}'s name: declared, else as an aggregate or tuple struct showed it. */
+        String fieldName(int index, String shown) {
+            return declared != null && index < declared.size() ? declared.get(index) : shown;
+        }
+
+        /** The index of the field an aggregate names ({@code U { r: x }} sets a union's field {@code r}), else its position. */
+        int fieldIndex(String name, int position) {
+            int at = declared == null || name == null ? -1 : declared.indexOf(name);
+            return at >= 0 ? at : position;
         }
 
         TreeMap<Integer, Field> variant(String name) {
@@ -68,8 +84,9 @@ final class PathCheck {
         }
     }
 
-    PathCheck(ItemTable table, MirNames names, List<BodyHeader> headers) {
+    PathCheck(ItemTable table, MirNames names, List<BodyHeader> headers, java.nio.file.Path sources) {
         this.table = table;
+        this.sources = sources;
         this.names = names;
         this.headers = headers;
         this.matcher = new TypeMatcher(names);
@@ -116,6 +133,24 @@ final class PathCheck {
         return out;
     }
 
+    /** The generics of fns declared in bodies that a fn item type showed (see {@link LocalFnGenerics}), by def path. */
+    Map<String, Generics> localFnGenerics() {
+        return localFnGenerics;
+    }
+
+    private void localFnUse(Ty.FnDef f) {
+        if (!(f.path().last() instanceof PathSegment.Ident id) || id.args().isEmpty()) return;
+        String def = names.canonical(TypeMatcher.stripArgs(f.path()));
+        if (def == null || localFnGenerics.containsKey(def) || !(table.valueItem(def) instanceof Item.Fn fn)
+                || !fn.synthesized() || !fn.generics().params().isEmpty()) {
+            return;
+        }
+        List<GenericArg> args = id.args().stream()
+                .map(a -> a instanceof GenericArg.Type t ? new GenericArg.Type(names.qualify(t.ty())) : a).toList();
+        Generics g = LocalFnGenerics.fromUse(fn.sig(), names.qualify(f.sig()), args);
+        if (g != null) localFnGenerics.put(def, g);
+    }
+
     private boolean visitInBody(Object node, Body body) {
         switch (node) {
             case Place p -> placeEvidence(p, body.localDecls());
@@ -145,7 +180,10 @@ final class PathCheck {
         }
         switch (node) {
             case Ty.Adt a -> check(a.path(), true);
-            case Ty.FnDef f -> check(f.path(), false);
+            case Ty.FnDef f -> {
+                check(f.path(), false);
+                localFnUse(f);
+            }
             case Ty.Closure c -> check(c.path(), false);
             case Ty.Coroutine c when c.path() != null -> check(c.path(), false);
             case Ty.Projection p when p.trait() != null -> check(p.trait(), false);
@@ -193,7 +231,11 @@ final class PathCheck {
         List<PathSegment> segs = new ArrayList<>(path.segments());
         for (int i = segs.size() - 1; i > 0; i--) if (turbofish(path, i)) segs.remove(i);
         if (segs.isEmpty()) return null;
-        if (segs.get(0) instanceof PathSegment.QualifiedSelf) return null; // its trait and self type are checked on their own
+        if (segs.get(0) instanceof PathSegment.QualifiedSelf q) {
+            // its trait and self type are checked on their own
+            if (type && q.trait() != null && segs.size() >= 3) localInTraitImplFn(path, q, segs);
+            return null;
+        }
         int implAt = -1;
         List<PathSegment> plain = new ArrayList<>();
         for (int i = 0; i < segs.size(); i++) {
@@ -218,6 +260,30 @@ final class PathCheck {
         if (localByPrinted.containsKey(DefPaths.parent(printed))) return null;
         boolean upstream = table.externCrates().contains(DefPaths.split(printed).get(0));
         return "no item named " + (upstream ? printed : names.crateName() + "::" + printed);
+    }
+
+    /**
+     * A type declared in a trait impl's fn prints through the impl's trait ref
+     * ({@code <IntoIter<T, A> as Iterator>::try_fold::Guard}): the local impl of that trait for
+     * that self type which defines the fn holds it. A braced struct has no ctor body to be
+     * recovered from, so this is the only place it is found.
+     */
+    private void localInTraitImplFn(Path path, PathSegment.QualifiedSelf q, List<PathSegment> segs) {
+        List<String> rest = new ArrayList<>();
+        for (PathSegment s : segs.subList(1, segs.size())) {
+            if (!(s instanceof PathSegment.Ident id)) return;
+            rest.add(id.name());
+        }
+        String trait = names.canonical(TypeMatcher.stripArgs(q.trait()));
+        if (trait == null) return;
+        for (Item.Impl impl : table.implsDefining(rest.get(0))) {
+            if (impl.traitRef() == null || !trait.equals(TypeMatcher.pathString(TypeMatcher.stripArgs(impl.traitRef())))
+                    || matcher.instance(impl.selfTy(), q.self(), impl) < 0) {
+                continue;
+            }
+            localAdt(TypeMatcher.pathString(TypeMatcher.stripArgs(path)), impl.defPath() + "::" + DefPaths.join(rest));
+            return;
+        }
     }
 
     /** {@code module::<impl Trait for T>::name} or {@code <impl T>}: some impl there must have {@code name}. */
@@ -274,12 +340,24 @@ final class PathCheck {
 
     private void localAdt(String printed, String canonical) {
         localByPrinted.put(printed, canonical);
-        localAdts.computeIfAbsent(canonical, LocalAdt::new);
+        localAdts.computeIfAbsent(canonical, p -> new LocalAdt(p, declaredFields(p)));
+    }
+
+    /** The field names the source of the nearest enclosing item with a span declares for the ADT at {@code path}. */
+    private List<String> declaredFields(String path) {
+        for (String owner = DefPaths.parent(path); owner != null; owner = DefPaths.parent(owner)) {
+            Item item = names.valueFirst(owner);
+            if (item != null && item.span() != null) return SourceText.fieldNames(SourceText.read(sources, item.span()), DefPaths.last(path));
+        }
+        return null;
     }
 
     /** The canonical path of a local ADT (or one of its variants) named by a printed path, or null. */
     private String localPath(Path path) {
-        for (PathSegment s : path.segments()) if (!(s instanceof PathSegment.Ident)) return null;
+        for (int i = 0; i < path.segments().size(); i++) {
+            PathSegment s = path.segments().get(i);
+            if (!(s instanceof PathSegment.Ident || i == 0 && s instanceof PathSegment.QualifiedSelf)) return null;
+        }
         String printed = TypeMatcher.pathString(TypeMatcher.stripArgs(path));
         String local = localByPrinted.get(printed);
         if (local != null) return local;
@@ -307,11 +385,13 @@ final class PathCheck {
         adt.shapes.put(variant, shape);
         if (shape == Variant.Shape.STRUCT && !adt.isEnum) adt.fewestBraced = Math.min(adt.fewestBraced, types.size());
         for (int i = 0; i < types.size(); i++) {
-            String name = fieldNames != null && i < fieldNames.size() ? fieldNames.get(i) : Integer.toString(i);
-            Field old = fields.get(i);
+            String shown = fieldNames != null && i < fieldNames.size() ? fieldNames.get(i) : null;
+            int index = adt.isEnum ? i : adt.fieldIndex(shown, i);
+            Field old = fields.get(index);
             Ty ty = old != null && !(old.ty() instanceof Ty.Other) ? old.ty()
                     : types.get(i) != null ? types.get(i) : new Ty.Other("_");
-            fields.put(i, new Field(name, ty, Visibility.INHERITED));
+            String name = adt.isEnum ? (shown != null ? shown : Integer.toString(i)) : adt.fieldName(index, shown != null ? shown : Integer.toString(index));
+            fields.put(index, new Field(name, ty, Visibility.INHERITED));
         }
     }
 
@@ -369,7 +449,7 @@ final class PathCheck {
                             String v = variant != null ? variant : DefPaths.last(path);
                             TreeMap<Integer, Field> fields = adt.variant(v);
                             Field old = fields.get(f.index());
-                            fields.put(f.index(), new Field(old != null ? old.name() : Integer.toString(f.index()),
+                            fields.put(f.index(), new Field(old != null ? old.name() : adt.fieldName(f.index(), Integer.toString(f.index())),
                                     names.qualify(fieldTy), Visibility.INHERITED));
                         }
                     }

@@ -76,6 +76,18 @@ public final class MirTextReader {
         }
     }
 
+    /**
+     * One type in MIR's syntax, the whole of {@code text}: source text as simple as what MIR prints
+     * reads the same ({@code dyn Iterator<Item = T>} for a bound). Bare names are params unless in
+     * {@code rootItems}.
+     */
+    public static Ty parseTy(String text, Set<String> rootItems) {
+        MirTextReader reader = new MirTextReader(text, new Options(8, false, rootItems));
+        Ty ty = reader.t.ty();
+        if (!reader.c.eof()) throw reader.c.error("type", "unexpected text after the type");
+        return ty;
+    }
+
     private MirFile file() {
         c.take(FILE_HEADER, "file header");
         List<MirEntry> entries = new ArrayList<>();

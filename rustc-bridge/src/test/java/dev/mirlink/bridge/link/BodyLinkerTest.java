@@ -5,13 +5,17 @@ import dev.mirlink.bridge.rustdoc.RustdocReader;
 import dev.mirlink.mir.body.MirEntry;
 import dev.mirlink.mir.body.MirFile;
 import dev.mirlink.mir.item.AssocItem;
+import dev.mirlink.mir.item.DefPaths;
 import dev.mirlink.mir.item.FnHeader;
+import dev.mirlink.mir.item.GenericBound;
+import dev.mirlink.mir.item.GenericParam;
 import dev.mirlink.mir.item.Generics;
 import dev.mirlink.mir.item.Item;
 import dev.mirlink.mir.item.ItemTable;
 import dev.mirlink.mir.item.ItemTables;
 import dev.mirlink.mir.item.Variant;
 import dev.mirlink.mir.item.Visibility;
+import dev.mirlink.mir.item.WherePredicate;
 import dev.mirlink.mir.ty.FnSig;
 import dev.mirlink.mir.ty.PathSegment;
 import dev.mirlink.mir.ty.Ty;
@@ -37,7 +41,7 @@ class BodyLinkerTest {
         ItemTable table = RustdocReader.read(resource("fixture.json"));
         mir = MirTextReader.read(resource("fixture.mir"),
                 new MirTextReader.Options(8, false, table.rootTypeAndValueNames()));
-        result = BodyLinker.link(table, mir);
+        result = BodyLinker.link(table, mir, ItemTables.of(table), resource("fixture.rs").getParent());
     }
 
     private static Path resource(String name) throws Exception {
@@ -176,7 +180,7 @@ class BodyLinkerTest {
                         new FnSig(List.of(), false, null, List.of(new Ty.Ref(null, new Ty.Param("Self"), Ty.Mutability.MUT)),
                                 false, new Ty.Tuple(List.of())), FnHeader.PLAIN, List.of("self"), false)), List.of());
         // the stand-in core lacks what fixture uses from core; only the impl matters here
-        LinkResult withCore = BodyLinker.link(table, mir, ItemTables.of(table, core));
+        LinkResult withCore = BodyLinker.link(table, mir, ItemTables.of(table, core), null);
         String drop = "fixture::guarded::<impl at fixture.rs:251:5: 251:23>";
         Item.Impl impl = assertInstanceOf(Item.Impl.class, withCore.items().get(drop));
         assertTrue(impl.synthesized());
@@ -239,5 +243,42 @@ class BodyLinkerTest {
         Item.Impl impl = assertInstanceOf(Item.Impl.class,
                 result.items().get("fixture::<impl at fixture.rs:268:1: 268:28>::drop::<impl at fixture.rs:271:9: 271:40>"));
         assertEquals(dropper, ((PathSegment.Ident) ((Ty.Adt) impl.selfTy()).path().last()).name());
+    }
+
+    /** `fn compare<T, B: Ord>(x: &&(B, T), …)` in a body: `max_by::<… {compare::<T, B>}>` shows its params' order. */
+    @Test
+    void ordersParamsOfFnsDeclaredInBodiesByTheirUses() {
+        Item.Fn compare = assertInstanceOf(Item.Fn.class, result.items().get("fixture::largest_by_key::compare"));
+        assertEquals(List.of("T", "B"), compare.generics().params().stream().map(p -> p.name()).toList());
+    }
+
+    /** `impl<'a, T: Bits + 'a> Kind for T where T: self::Tag` in a body: its generics from the source, paths resolved. */
+    @Test
+    void readsTheHeaderOfImplsDeclaredInBodies() {
+        Item.Impl kind = result.items().impls().stream()
+                .filter(i -> i.defPath().startsWith("fixture::kind_of::<impl at")).findFirst().orElseThrow();
+        Generics g = kind.generics();
+        assertEquals(List.of("'a", "T"), g.params().stream().map(p -> p.name()).toList());
+        GenericParam.Type t = assertInstanceOf(GenericParam.Type.class, g.params().get(1));
+        assertEquals(List.of("fixture::Bits"), t.bounds().stream().filter(b -> b instanceof GenericBound.Trait)
+                .map(b -> DefPaths.join(MirNames.segments(((GenericBound.Trait) b).bound().trait()))).toList());
+        WherePredicate.Bound w = assertInstanceOf(WherePredicate.Bound.class, g.where().get(0));
+        assertEquals(new Ty.Param("T"), w.ty());
+        assertEquals("fixture::Tag", DefPaths.join(MirNames.segments(((GenericBound.Trait) w.bounds().get(0)).bound().trait())));
+    }
+
+    /** `struct Keep<'a, T> { slot: &'a mut T }` in `<Wrap<T> as Advance>::advance`: a braced struct no ctor shows, found under its impl. */
+    @Test
+    void recoversBracedStructsDeclaredInTraitImplFns() {
+        Item.Adt keep = assertInstanceOf(Item.Adt.class, result.items().get("fixture::<impl at fixture.rs:311:1: 311:28>::advance::Keep"));
+        assertEquals(List.of("slot"), keep.variants().get(0).fields().stream().map(f -> f.name()).toList());
+    }
+
+    /** `union Bits { word: u32, bytes: [u8; 4] }` in a body: `bytes` is only projected (`_2.1`), its name comes from the source. */
+    @Test
+    void namesFieldsOfBodyLocalUnionsFromTheSource() {
+        Item.Adt bits = assertInstanceOf(Item.Adt.class, result.items().get("fixture::low_byte::Bits"));
+        assertEquals(Item.Adt.Kind.UNION, bits.kind());
+        assertEquals(List.of("word", "bytes"), bits.variants().get(0).fields().stream().map(f -> f.name()).toList());
     }
 }

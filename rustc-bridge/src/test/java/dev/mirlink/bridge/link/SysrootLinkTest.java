@@ -51,7 +51,7 @@ class SysrootLinkTest {
             tests.add(DynamicTest.dynamicTest(table.crateName(), () -> {
                 MirFile file = MirTextReader.read(mir,
                         new MirTextReader.Options(8, false, table.rootTypeAndValueNames()));
-                LinkResult result = BodyLinker.link(table, file, new ItemTables(linked.values()));
+                LinkResult result = BodyLinker.link(table, file, new ItemTables(linked.values()), null);
                 linked.put(table.crateName(), result.items());
                 assertEquals(file.entries().size(), result.links().size() + unlinked(result));
                 assertEquals(List.of(), result.check().stream().limit(50).toList(), table.crateName());
