@@ -43,6 +43,17 @@ public final class Program {
         this.localCrate = localCrate;
     }
 
+    private Program(Map<String, RlibReader> rlibs, ItemTables tables, String localCrate) {
+        this.rlibs.putAll(rlibs);
+        this.tables = tables;
+        this.localCrate = localCrate;
+    }
+
+    /** A program over rlibs already open (by crate name) whose item tables are already read. */
+    public static Program of(Map<String, RlibReader> rlibs, ItemTables tables, String localCrate) {
+        return new Program(rlibs, tables, localCrate);
+    }
+
     /** Opens the rlibs; {@code localCrate} names the crate the program's roots are in. */
     public static Program open(List<java.nio.file.Path> rlibs, String localCrate) {
         List<RlibReader> readers = new ArrayList<>();

@@ -84,6 +84,16 @@ class RustcNamesTest {
     }
 
     @Test
+    void typeDeclaredInAnImplsFnPrintsTheImplWithIdentityArgs() {
+        String drop = implFn("alloc", i -> i.traitRef() != null && i.traitRef().last() instanceof PathSegment.Ident t
+                && t.name().equals("Drop") && i.selfTy() instanceof Ty.Adt a && a.path().last() instanceof PathSegment.Ident s
+                && s.name().equals("VecDeque"), "drop");
+        assertEquals("<std::collections::VecDeque<T, A> as std::ops::Drop>::drop::Dropper", names.path(drop + "::Dropper"));
+        String tryClone = implFn("alloc", inherentOf("Box"), "try_clone_from_ref_in");
+        assertEquals("std::boxed::Box<T, A>::try_clone_from_ref_in::DeallocDropGuard", names.path(tryClone + "::DeallocDropGuard"));
+    }
+
+    @Test
     void lifetimeParamsPrintErased() {
         String nu = implFn("core", inherentOf("Arguments"), "new");
         BigInteger ten = BigInteger.TEN, three = BigInteger.valueOf(3);

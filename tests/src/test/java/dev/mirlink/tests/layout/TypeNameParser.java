@@ -1,5 +1,6 @@
 package dev.mirlink.tests.layout;
 
+import dev.mirlink.mir.item.DefPaths;
 import dev.mirlink.mir.ty.FnSig;
 import dev.mirlink.mir.ty.GenericArg;
 import dev.mirlink.mir.ty.Path;
@@ -12,13 +13,17 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Types as {@code -Zprint-type-sizes} names them (full paths, local items without their crate):
  * paths with generic args, references, raw pointers, arrays, slices, tuples, primitives,
  * projections, fn items ({@code fn(A) -> R {path}}, zero-sized), and closures by def path
- * ({@code {closure@parent<args>::{closure#N}}} under {@code -Zspan-free-formats}). Anything else
- * (coroutines, types local to a fn of a generic impl) throws {@link Unsupported} with the construct named.
+ * ({@code {closure@parent<args>::{closure#N}}} under {@code -Zspan-free-formats}), and types declared
+ * in the body of an impl's fn, which rustc names through the impl's header ({@code <Self as Trait>::f::Local<args>},
+ * {@code Self<params>::f::Local<args>}) rather than its def path: they are looked up by that name, without
+ * the type's args, in {@code declaredInBody}. Anything else (coroutines) throws {@link Unsupported}
+ * with the construct named.
  */
 final class TypeNameParser {
     static final class Unsupported extends RuntimeException {
@@ -28,16 +33,21 @@ final class TypeNameParser {
     private final String s;
     private final String localCrate;
     private final Set<String> crates;
+    /** A type declared in a fn body: its path as rustc prints it without the type's args → its def path, or null. */
+    private final Function<String, String> declaredInBody;
     private int pos;
+    /** Where the last segment of the path {@link #segments} last returned starts. */
+    private int lastSegmentStart;
 
-    private TypeNameParser(String s, String localCrate, Set<String> crates) {
+    private TypeNameParser(String s, String localCrate, Set<String> crates, Function<String, String> declaredInBody) {
         this.s = s;
         this.localCrate = localCrate;
         this.crates = crates;
+        this.declaredInBody = declaredInBody;
     }
 
-    static Ty parse(String text, String localCrate, Set<String> crates) {
-        TypeNameParser p = new TypeNameParser(text, localCrate, crates);
+    static Ty parse(String text, String localCrate, Set<String> crates, Function<String, String> declaredInBody) {
+        TypeNameParser p = new TypeNameParser(text, localCrate, crates, declaredInBody);
         Ty ty = p.ty();
         if (p.pos != text.length()) throw new Unsupported("trailing text in " + text);
         return ty;
@@ -105,18 +115,6 @@ final class TypeNameParser {
             if (text.endsWith("}")) return new Ty.FnDef(sig, new Path(List.of(new PathSegment.Ident(text))), false);
             return new Ty.FnPtr(sig);
         }
-        if (eat("<")) {
-            Ty self = ty();
-            if (!eat(" as ")) throw new Unsupported("inherent projection");
-            Path trait = segments(false);
-            expect(">::");
-            int start = pos;
-            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) pos++;
-            String name = s.substring(start, pos);
-            List<GenericArg> args = genericArgs();
-            if (s.startsWith("::", pos)) throw new Unsupported("fn-local type");
-            return new Ty.Projection(self, trait, name, args);
-        }
         return path();
     }
 
@@ -146,11 +144,16 @@ final class TypeNameParser {
     }
 
     private Ty path() {
+        int start = pos;
         Path path = segments(false);
         List<PathSegment> segs = path.segments();
+        if (segs.size() == 2 && segs.get(0) instanceof PathSegment.QualifiedSelf q && segs.get(1) instanceof PathSegment.Ident assoc) {
+            if (q.trait() == null) throw new Unsupported("inherent projection");
+            return new Ty.Projection(q.self(), q.trait(), assoc.name(), assoc.args());
+        }
         for (int i = 0; i < segs.size() - 1; i++) {
             if (!(segs.get(i) instanceof PathSegment.Ident id) || !id.args().isEmpty()) {
-                throw new Unsupported("fn-local type");
+                return declaredInBody(s.substring(start, lastSegmentStart), path.last());
             }
         }
         if (segs.size() == 1 && segs.get(0) instanceof PathSegment.Ident id && id.args().isEmpty()) {
@@ -166,7 +169,9 @@ final class TypeNameParser {
      */
     private Path segments(boolean disambiguated) {
         List<PathSegment> segs = new ArrayList<>();
+        int segmentStart;
         while (true) {
+            segmentStart = pos;
             if (eat("<impl ")) {
                 Ty self = ty();
                 Path trait = null;
@@ -201,11 +206,23 @@ final class TypeNameParser {
             }
             if (!eat("::")) break;
         }
+        lastSegmentStart = segmentStart;
         if (segs.get(0) instanceof PathSegment.Ident first && !crates.contains(first.name())
                 && !(segs.size() == 1 && first.args().isEmpty() && primitive(first.name()) != null)) {
             segs.add(0, new PathSegment.Ident(localCrate));
         }
         return new Path(segs);
+    }
+
+    /** The type named {@code last} declared in the body of the fn rustc printed as {@code parent} (ending in "::"). */
+    private Ty declaredInBody(String parent, PathSegment last) {
+        if (!(last instanceof PathSegment.Ident type)) throw new Unsupported("fn-local type");
+        String defPath = declaredInBody.apply(parent + type.name());
+        if (defPath == null) throw new Unsupported("fn-local type unknown to mirlink");
+        List<PathSegment> segs = new ArrayList<>();
+        for (String name : DefPaths.split(DefPaths.parent(defPath))) segs.add(new PathSegment.Ident(name));
+        segs.add(new PathSegment.Ident(type.name(), type.args()));
+        return new Ty.Adt(new Path(segs));
     }
 
     private List<GenericArg> genericArgs() {
