@@ -332,3 +332,21 @@ pub fn low_byte(x: u32) -> u8 {
     let b = Bits { word: x };
     unsafe { b.bytes[0] }
 }
+
+/// An enum in a body: MIR shows `Far` before `Near` and never `Unused`; the source orders and completes them.
+pub fn distance_class(d: u32) -> u8 {
+    enum Class {
+        Near,
+        Unused,
+        Far = 7,
+    }
+    #[inline(never)]
+    fn code(c: Class) -> u8 {
+        match c {
+            Class::Far => 1,
+            Class::Unused => 2,
+            Class::Near => 3,
+        }
+    }
+    code(if d > 10 { Class::Far } else { Class::Near })
+}

@@ -488,6 +488,16 @@ public final class Resolver {
         return itemCallee(MonoItem.Fn.item(def, id.args()));
     }
 
+    /** The def path of an item declared in a closure's body ({@code f::{closure#0}::Item}): the closure's owner, then names. */
+    public String closureLocalDefPath(String crate, Path p) {
+        List<PathSegment> segs = p.segments();
+        int d0 = 0;
+        while (d0 < segs.size() && !(segs.get(d0) instanceof PathSegment.Disambiguated)) d0++;
+        List<String> rest = names(segs.subList(d0, segs.size()));
+        if (d0 == 0 || rest == null) throw new CollectException("unsupported path " + p);
+        return item(crate, new Path(segs.subList(0, d0))).defPath() + "::" + String.join("::", rest);
+    }
+
     /** Whether {@code prefix} names a fn: the path is then to an item declared in its body. */
     private boolean fnLocal(String crate, Path prefix) {
         if (prefix.segments().isEmpty() || !(prefix.last() instanceof PathSegment.Ident)) return false;
@@ -508,13 +518,7 @@ public final class Resolver {
         while (q0 < segs.size() && !(segs.get(q0) instanceof PathSegment.QualifiedSelf || segs.get(q0) instanceof PathSegment.ImplFor)) q0++;
         int d0 = 0;
         while (d0 < segs.size() && !(segs.get(d0) instanceof PathSegment.Disambiguated)) d0++;
-        if (d0 > 0 && d0 < segs.size() - 1 && d0 < q0) {
-            // an item declared in a closure's body: the closure's owner, then names
-            MonoItem.Fn owner = item(crate, new Path(segs.subList(0, d0)));
-            List<String> rest = names(segs.subList(d0, segs.size()));
-            if (rest == null) throw new CollectException("unsupported path " + p);
-            return MonoItem.Fn.item(owner.defPath() + "::" + String.join("::", rest), fnArgs);
-        }
+        if (d0 > 0 && d0 < segs.size() - 1 && d0 < q0) return MonoItem.Fn.item(closureLocalDefPath(crate, p), fnArgs);
         if (q0 + 2 < segs.size()) {
             // an item declared in the body of a trait or impl method: the method's def path, then names
             MonoItem.Fn method = item(crate, new Path(segs.subList(0, q0 + 2)));

@@ -160,6 +160,12 @@ public final class ConstEvaluator {
             }
             if (owner == null || resolver.valueItem(owner.defPath()) == null) {
                 String parentDef = resolvePrefix(crate, names(parent.segments()));
+                if (parentDef == null && parent.last() instanceof PathSegment.Ident) {
+                    // an inline const in an assoc const's value (`<T as Trait>::C::{constant#0}`): read under the const's args
+                    ConstRef c = resolveConst(crate, parent);
+                    String def = c.defPath() + "::{" + d.kind() + "#" + d.index() + "}";
+                    return new ConstRef(def, c.subst(), constMir(def, p));
+                }
                 if (parentDef == null) throw new ConstEvalException("path", "unresolved anon const " + p);
                 String def = parentDef + "::{" + d.kind() + "#" + d.index() + "}";
                 return new ConstRef(def, Subst.EMPTY, constMir(def, p));

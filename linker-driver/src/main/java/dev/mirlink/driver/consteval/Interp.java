@@ -437,6 +437,10 @@ final class Interp {
     Ty unitValueTy(String crate, Path p) {
         List<String> names = ConstEvaluator.names(p.segments());
         String def = names == null ? null : resolver.resolveDefPath(crate, names);
+        if (def == null && names != null && p.last() instanceof PathSegment.Ident
+                && p.segments().stream().anyMatch(s -> s instanceof PathSegment.Disambiguated)) {
+            def = resolver.closureLocalDefPath(crate, p);
+        }
         if (def == null) return null;
         if (resolver.typeItem(def) instanceof Item.Adt a && a.kind() == Item.Adt.Kind.STRUCT) return resolver.ty(crate, new Ty.Adt(p));
         String parent = DefPaths.parent(def);

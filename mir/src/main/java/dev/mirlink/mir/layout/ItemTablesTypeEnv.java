@@ -2,6 +2,7 @@ package dev.mirlink.mir.layout;
 
 import dev.mirlink.mir.traits.Subst;
 import dev.mirlink.mir.item.AssocItem;
+import dev.mirlink.mir.item.DefPaths;
 import dev.mirlink.mir.item.Item;
 import dev.mirlink.mir.item.ItemTable;
 import dev.mirlink.mir.item.ItemTables;
@@ -30,6 +31,10 @@ public final class ItemTablesTypeEnv implements TypeEnv {
     }
 
     private Item resolve(String defPath) {
+        // items declared in closures and inline consts ({constant#0}::Idx) are found by their def path only
+        ItemTable table = tables.get(DefPaths.split(defPath).get(0));
+        Item exact = table == null ? null : table.typeItem(defPath);
+        if (exact instanceof Item.Adt || exact instanceof Item.TypeAlias) return exact;
         return tables.resolve(defPath) instanceof Resolution.Local l && l.member() == null ? l.item() : null;
     }
 

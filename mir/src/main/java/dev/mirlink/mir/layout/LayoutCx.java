@@ -80,7 +80,7 @@ public final class LayoutCx {
             case Ty.Pat p -> patternType(p);
             case Ty.Adt a -> adt(a);
             case Ty.Projection p -> {
-                Ty normalized = env.normalize(p);
+                Ty normalized = env.normalize(withAliasFreeSelf(p));
                 if (normalized == null) throw new LayoutException("cannot normalize projection " + p);
                 yield layoutOf(normalized);
             }
@@ -160,7 +160,7 @@ public final class LayoutCx {
                 List<dev.mirlink.mir.item.Field> fs = r.def.fields();
                 ty = r.subst.ty(fs.get(fs.size() - 1).ty());
             } else if (ty instanceof Ty.Projection p) {
-                Ty n = env.normalize(p);
+                Ty n = env.normalize(withAliasFreeSelf(p));
                 if (n == null) return ty;
                 ty = n;
             } else {
@@ -208,6 +208,17 @@ public final class LayoutCx {
     // ------------------------------------------------------------------ ADTs
 
     private record Resolved(Item.Adt def, Item.TypeAlias alias, Ty aliased, Subst subst) {}
+
+    /**
+     * A projection whose self type is a type alias ({@code <RawFd as NotAllOnesHelper>::Type}) names the
+     * aliased type: rustc expands aliases when it lowers a type (rustc_hir_analysis/src/hir_ty_lowering/mod.rs,
+     * {@code DefKind::TyAlias}), so impls are matched against what the alias stands for.
+     */
+    private Ty.Projection withAliasFreeSelf(Ty.Projection p) {
+        Ty self = p.self();
+        for (Resolved r; self instanceof Ty.Adt a && (r = resolveAdt(a)) != null && r.alias != null; ) self = r.aliased;
+        return self == p.self() ? p : new Ty.Projection(self, p.trait(), p.name(), p.args());
+    }
 
     private static String defPath(Path path) {
         StringBuilder sb = new StringBuilder();

@@ -968,6 +968,13 @@ public final class TraitSelector {
             if (a.path().segments().size() == 1 && adtName(a).contains("::") && tables.get(adtName(a).split("::")[0]) != null) {
                 return new Ty.Adt(new Path(List.of(new PathSegment.Ident(adtName(a), typeArgs(lastArgs(a.path())).stream().map(this::canonArg).toList()))));
             }
+            // a name written in an item of a fn body (an impl's header) that no table has: a type declared in
+            // that body, whose items are in scope there (rustc_resolve/src/late.rs, a block's anonymous module)
+            String body = crateHint == null ? null : DefPaths.parent(crateHint);
+            if (a.path().segments().size() == 1 && body != null && tables.get(body.split("::")[0]) instanceof ItemTable t
+                    && t.valueItem(body) instanceof Item.Fn) {
+                return new Ty.Adt(new Path(List.of(new PathSegment.Ident(body + "::" + adtName(a), typeArgs(lastArgs(a.path())).stream().map(this::canonArg).toList()))));
+            }
             throw new TraitSelectionException("unresolved type path", a, null);
         }
         Item item = typeItem(name);

@@ -4,6 +4,7 @@ import dev.mirlink.mir.body.AggregateKind;
 import dev.mirlink.mir.body.Body;
 import dev.mirlink.mir.body.ConstValue;
 import dev.mirlink.mir.body.LocalDecl;
+import dev.mirlink.mir.body.Operand;
 import dev.mirlink.mir.body.Place;
 import dev.mirlink.mir.body.ProjectionElem;
 import dev.mirlink.mir.body.Rvalue;
@@ -60,22 +61,29 @@ final class PathCheck {
         List<GenericArg> identity;
         /** The fewest fields a braced aggregate of it set: a union's aggregate sets one of several. */
         int fewestBraced = Integer.MAX_VALUE;
-        /** Its braced fields' names as the source declares them, or null: MIR names only the fields an aggregate sets. */
-        final List<String> declared;
+        /**
+         * Its declaration in the source when it is braced, or null. MIR names only the fields an
+         * aggregate sets, and shows variants only where they are used, in no particular order.
+         */
+        final SourceText.Declaration declared;
 
-        LocalAdt(String path, List<String> declared) {
+        LocalAdt(String path, SourceText.Declaration declared) {
             this.path = path;
             this.declared = declared;
         }
 
+        private List<String> fieldNames() {
+            return declared == null || declared.kind().equals("enum") ? List.of() : declared.names();
+        }
+
         /** Field {@code index}'s name: declared, else as an aggregate or tuple struct showed it. */
         String fieldName(int index, String shown) {
-            return declared != null && index < declared.size() ? declared.get(index) : shown;
+            return index < fieldNames().size() ? fieldNames().get(index) : shown;
         }
 
         /** The index of the field an aggregate names ({@code U { r: x }} sets a union's field {@code r}), else its position. */
         int fieldIndex(String name, int position) {
-            int at = declared == null || name == null ? -1 : declared.indexOf(name);
+            int at = name == null ? -1 : fieldNames().indexOf(name);
             return at >= 0 ? at : position;
         }
 
@@ -114,6 +122,7 @@ final class PathCheck {
     List<Item> synthesized() {
         List<Item> out = new ArrayList<>();
         for (LocalAdt adt : localAdts.values()) {
+            boolean isEnum = adt.isEnum || adt.declared != null && adt.declared.kind().equals("enum");
             List<Variant> variants = new ArrayList<>();
             for (var v : adt.variants.entrySet()) {
                 List<Field> fields = new ArrayList<>(v.getValue().values());
@@ -121,11 +130,13 @@ final class PathCheck {
                         fields.isEmpty() ? Variant.Shape.UNIT : Variant.Shape.TUPLE);
                 variants.add(new Variant(v.getKey(), shape, fields, null));
             }
-            if (!adt.isEnum && variants.isEmpty()) {
+            if (isEnum && adt.declared != null) variants = declaredOrder(variants, adt.declared);
+            if (!isEnum && variants.isEmpty()) {
                 variants.add(new Variant(DefPaths.last(adt.path), Variant.Shape.UNIT, List.of(), null));
             }
             Generics generics = adt.identity == null ? null : BodyLinker.identityGenerics(adt.identity);
-            Item.Adt.Kind kind = adt.isEnum ? Item.Adt.Kind.ENUM
+            Item.Adt.Kind kind = isEnum ? Item.Adt.Kind.ENUM
+                    : adt.declared != null ? (adt.declared.kind().equals("union") ? Item.Adt.Kind.UNION : Item.Adt.Kind.STRUCT)
                     : variants.get(0).fields().size() > adt.fewestBraced ? Item.Adt.Kind.UNION : Item.Adt.Kind.STRUCT;
             out.add(new Item.Adt(adt.path, null, Visibility.INHERITED, Item.Origin.SYNTHESIZED, kind,
                     generics != null ? generics : Generics.EMPTY, variants, Repr.DEFAULT));
@@ -151,11 +162,30 @@ final class PathCheck {
         if (g != null) localFnGenerics.put(def, g);
     }
 
+    /**
+     * The variants in declaration order, which numbers them: the unit ones MIR never used added,
+     * explicit integer discriminants kept. A data-carrying variant MIR never shows stays unknown.
+     */
+    private static List<Variant> declaredOrder(List<Variant> seen, SourceText.Declaration declared) {
+        Map<String, Variant> byName = new LinkedHashMap<>();
+        for (Variant v : seen) byName.put(v.name(), v);
+        List<Variant> out = new ArrayList<>();
+        for (SourceText.Member m : declared.members()) {
+            Variant v = byName.remove(m.name());
+            if (v == null && !m.unit()) continue;
+            Variant.Discriminant d = m.discriminant() != null && m.discriminant().replace("_", "").matches("-?[0-9]+")
+                    ? new Variant.Discriminant(m.discriminant(), new java.math.BigInteger(m.discriminant().replace("_", ""))) : null;
+            out.add(v == null ? new Variant(m.name(), Variant.Shape.UNIT, List.of(), d) : new Variant(v.name(), v.shape(), v.fields(), d));
+        }
+        out.addAll(byName.values());
+        return out;
+    }
+
     private boolean visitInBody(Object node, Body body) {
         switch (node) {
             case Place p -> placeEvidence(p, body.localDecls());
             case Rvalue.Aggregate a when a.kind() instanceof AggregateKind.Adt adt ->
-                    adtEvidence(adt.path(), shape(adt.ctorKind()), adt.fieldNames(), nulls(a.operands().size()));
+                    adtEvidence(adt.path(), shape(adt.ctorKind()), adt.fieldNames(), operandTypes(adt.path(), a.operands(), body.localDecls()));
             case ConstValue.Adt c -> adtEvidence(c.path(), c.fieldNames() != null ? Variant.Shape.STRUCT
                     : c.fields().isEmpty() ? Variant.Shape.UNIT : Variant.Shape.TUPLE, c.fieldNames(), constTypes(c.fields()));
             case ConstValue.ValuePath v -> adtEvidence(v.path(), Variant.Shape.UNIT, null, List.of());
@@ -236,11 +266,14 @@ final class PathCheck {
             if (type && q.trait() != null && segs.size() >= 3) localInTraitImplFn(path, q, segs);
             return null;
         }
-        int implAt = -1;
+        int implAt = -1, closureAt = -1;
         List<PathSegment> plain = new ArrayList<>();
         for (int i = 0; i < segs.size(); i++) {
             PathSegment s = segs.get(i);
-            if (s instanceof PathSegment.Disambiguated) break;
+            if (s instanceof PathSegment.Disambiguated) {
+                closureAt = i;
+                break;
+            }
             if (s instanceof PathSegment.ImplFor || s instanceof PathSegment.ImplAt) {
                 implAt = i;
                 break;
@@ -250,7 +283,10 @@ final class PathCheck {
         if (implAt >= 0) return resolveImplMember(segs, implAt);
         if (plain.isEmpty()) return null;
         String canonical = names.canonical(TypeMatcher.stripArgs(new Path(plain)));
-        if (canonical != null) return null;
+        if (canonical != null) {
+            if (type && closureAt >= 0) closureLocalAdt(path, canonical, segs.subList(closureAt, segs.size()));
+            return null;
+        }
         String printed = TypeMatcher.pathString(TypeMatcher.stripArgs(new Path(plain)));
         String local = bodyLocal(DefPaths.split(printed));
         if (local != null) {
@@ -338,16 +374,26 @@ final class PathCheck {
         return null;
     }
 
-    private void localAdt(String printed, String canonical) {
-        localByPrinted.put(printed, canonical);
-        localAdts.computeIfAbsent(canonical, p -> new LocalAdt(p, declaredFields(p)));
+    /** A type declared in a closure's body ({@code f::{closure#0}::Local}): the closure's def path, then names. */
+    private void closureLocalAdt(Path path, String owner, List<PathSegment> rest) {
+        if (!(rest.getLast() instanceof PathSegment.Ident)) return;
+        for (PathSegment s : rest) if (!(s instanceof PathSegment.Ident || s instanceof PathSegment.Disambiguated)) return;
+        List<String> tail = new ArrayList<>();
+        for (PathSegment s : TypeMatcher.stripArgs(new Path(rest)).segments()) tail.add(MirNames.segment(s));
+        String def = owner + "::" + DefPaths.join(tail);
+        if (names.item(def) == null) localAdt(TypeMatcher.pathString(TypeMatcher.stripArgs(path)), def);
     }
 
-    /** The field names the source of the nearest enclosing item with a span declares for the ADT at {@code path}. */
-    private List<String> declaredFields(String path) {
+    private void localAdt(String printed, String canonical) {
+        localByPrinted.put(printed, canonical);
+        localAdts.computeIfAbsent(canonical, p -> new LocalAdt(p, declaration(p)));
+    }
+
+    /** How the source of the nearest enclosing item with a span declares the ADT at {@code path}. */
+    private SourceText.Declaration declaration(String path) {
         for (String owner = DefPaths.parent(path); owner != null; owner = DefPaths.parent(owner)) {
             Item item = names.valueFirst(owner);
-            if (item != null && item.span() != null) return SourceText.fieldNames(SourceText.read(sources, item.span()), DefPaths.last(path));
+            if (item != null && item.span() != null) return SourceText.declaration(SourceText.read(sources, item.span()), DefPaths.last(path));
         }
         return null;
     }
@@ -356,7 +402,8 @@ final class PathCheck {
     private String localPath(Path path) {
         for (int i = 0; i < path.segments().size(); i++) {
             PathSegment s = path.segments().get(i);
-            if (!(s instanceof PathSegment.Ident || i == 0 && s instanceof PathSegment.QualifiedSelf)) return null;
+            if (!(s instanceof PathSegment.Ident || s instanceof PathSegment.Disambiguated
+                    || i == 0 && s instanceof PathSegment.QualifiedSelf)) return null;
         }
         String printed = TypeMatcher.pathString(TypeMatcher.stripArgs(path));
         String local = localByPrinted.get(printed);
@@ -403,9 +450,27 @@ final class PathCheck {
         };
     }
 
-    private static List<Ty> nulls(int n) {
-        List<Ty> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(null);
+    /**
+     * The field types an aggregate of a non-generic ADT shows: its operands' types (a field set only
+     * by aggregates, like hashbrown's {@code AlignedTags::_align}, has no projection to show it).
+     * A generic ADT's operands are typed in the building body's params, so they are left unknown.
+     */
+    private List<Ty> operandTypes(Path adt, List<Operand> operands, List<LocalDecl> locals) {
+        List<Ty> out = new ArrayList<>(operands.size());
+        boolean generic = !TypeMatcher.lastArgs(adt).isEmpty();
+        for (Operand o : operands) {
+            Place place = switch (o) {
+                case Operand.Copy c -> c.place();
+                case Operand.Move m -> m.place();
+                default -> null;
+            };
+            Ty ty = null;
+            if (!generic && place != null && place.local().index() < locals.size()) {
+                if (place.projection().isEmpty()) ty = locals.get(place.local().index()).ty();
+                else if (place.projection().getLast() instanceof ProjectionElem.Field f) ty = f.ty();
+            }
+            out.add(ty == null ? null : names.qualify(ty));
+        }
         return out;
     }
 

@@ -36,15 +36,26 @@ final class SourceText {
         }
     }
 
+    /** A braced {@code struct}, {@code union} or {@code enum} as declared: its fields, or its variants. */
+    record Declaration(String kind, List<Member> members) {
+        /** The member names in declaration order, which is their index order. */
+        List<String> names() {
+            return members.stream().map(Member::name).toList();
+        }
+    }
+
+    /** A field, or a variant: then whether it is a unit variant and its explicit discriminant as written (or null). */
+    record Member(String name, boolean unit, String discriminant) {}
+
     /**
-     * The fields of the braced {@code struct} or {@code union} called {@code name} that {@code body}
-     * (the text of the item whose body declares it) declares, in declaration order, which is their
-     * index order; null when it declares no such type once.
+     * The braced type called {@code name} that {@code body} (the text of the item whose body
+     * declares it) declares; null when it declares no such type once.
      */
-    static List<String> fieldNames(String body, String name) {
+    static Declaration declaration(String body, String name) {
         if (body == null) return null;
-        Matcher m = Pattern.compile("\\b(?:struct|union) " + Pattern.quote(name) + "\\b[^;{(]*\\{").matcher(body);
+        Matcher m = Pattern.compile("\\b(struct|union|enum) " + Pattern.quote(name) + "\\b[^;{(]*\\{").matcher(body);
         if (!m.find()) return null;
+        String kind = m.group(1);
         int open = m.end() - 1;
         if (m.find()) return null;
         int depth = 0, close = -1;
@@ -56,13 +67,15 @@ final class SourceText {
             }
         }
         if (close < 0) return null;
-        List<String> out = new ArrayList<>();
-        Pattern field = Pattern.compile("^(?:#\\[[^\\]]*\\] )*(?:pub(?:\\([^)]*\\))? )?([A-Za-z_][A-Za-z0-9_]*) ?:");
+        List<Member> out = new ArrayList<>();
+        Pattern member = Pattern.compile("^(?:#\\[[^\\]]*\\] )*(?:pub(?:\\([^)]*\\))? )?([A-Za-z_][A-Za-z0-9_]*)(.*)$");
         for (String f : LocalImplHeader.splitTopLevel(body.substring(open + 1, close), ',')) {
-            Matcher fm = field.matcher(f);
+            Matcher fm = member.matcher(f);
             if (!fm.find()) return null;
-            out.add(fm.group(1));
+            String rest = fm.group(2).strip();
+            boolean unit = rest.isEmpty() || rest.startsWith("=");
+            out.add(new Member(fm.group(1), unit, rest.startsWith("=") ? rest.substring(1).strip() : null));
         }
-        return out;
+        return new Declaration(kind, out);
     }
 }

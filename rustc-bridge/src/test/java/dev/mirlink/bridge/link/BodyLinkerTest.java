@@ -281,4 +281,12 @@ class BodyLinkerTest {
         assertEquals(Item.Adt.Kind.UNION, bits.kind());
         assertEquals(List.of("word", "bytes"), bits.variants().get(0).fields().stream().map(f -> f.name()).toList());
     }
+
+    /** `enum Class { Near, Unused, Far = 7 }` in a body: MIR uses `Far` first and `Unused` never; the source gives order and discriminant. */
+    @Test
+    void ordersVariantsOfBodyLocalEnumsAsDeclared() {
+        Item.Adt c = assertInstanceOf(Item.Adt.class, result.items().get("fixture::distance_class::Class"));
+        assertEquals(List.of("Near", "Unused", "Far"), c.variants().stream().map(Variant::name).toList());
+        assertEquals(java.math.BigInteger.valueOf(7), c.variants().get(2).discriminant().value());
+    }
 }

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * rlibs (item tables, and closure bodies for closures' upvars: {@link MirClosureEnv}) and compared:
  * size, alignment, tag, each variant's size and each field's offset and size; closures, which rustc
  * prints without fields, by size and alignment. Every type must be compared, at least
- * {@link #MIN_COMPARED}, and all must agree; only {@link #KNOWN_SKIPS} may be skipped (counted by reason and printed).
+ * {@link #MIN_COMPARED}, and all must agree; a type that cannot be compared fails the test (listed with its reason).
  */
 class TypeSizeOracleTest {
     static final Path REPO = Tool.REPO;
@@ -54,12 +54,6 @@ class TypeSizeOracleTest {
 
     /** Each target must compare at least this many distinct types ({@code -Dmirlink.layout.minCompared=N}). */
     static final int MIN_COMPARED = Integer.getInteger("mirlink.layout.minCompared", 1500);
-    /** The only types that may be skipped, each with the cause whose fix is to remove it from here. */
-    static final Map<String, String> KNOWN_SKIPS = Map.of(
-            "hashbrown::control::group::sse2::Group::static_empty::AlignedTags",
-            "its array length Group::WIDTH is a const left unevaluated",
-            "hashbrown::control::group::neon::Group::static_empty::AlignedTags",
-            "its array length Group::WIDTH is a const left unevaluated");
     /** {@code -Dmirlink.layout.verbose=true} prints every skipped type with its full reason. */
     static final boolean VERBOSE = Boolean.getBoolean("mirlink.layout.verbose");
 
@@ -76,7 +70,7 @@ class TypeSizeOracleTest {
         Set<String> seen = new HashSet<>();
         Map<String, Integer> skipped = new TreeMap<>();
         Map<String, String> skipExample = new TreeMap<>();
-        List<String> mismatches = new ArrayList<>(), unexpectedSkips = new ArrayList<>();
+        List<String> mismatches = new ArrayList<>(), notCompared = new ArrayList<>();
         Map<String, Map<String, String>> declared = new HashMap<>();
         List<Path> programs;
         try (Stream<Path> s = Files.list(PROGRAMS)) {
@@ -132,7 +126,7 @@ class TypeSizeOracleTest {
                 }
                 skipped.merge(reason, 1, Integer::sum);
                 skipExample.putIfAbsent(reason, expected.name());
-                if (!KNOWN_SKIPS.containsKey(expected.name())) unexpectedSkips.add(expected.name() + ": " + reason);
+                notCompared.add(expected.name() + ": " + reason);
             }
         }
         int skippedTotal = skipped.values().stream().mapToInt(Integer::intValue).sum();
@@ -143,7 +137,7 @@ class TypeSizeOracleTest {
         assertTrue(compared >= MIN_COMPARED, "only " + compared + " types compared, want " + MIN_COMPARED);
         assertEquals(List.of(), mismatches, "layouts that differ from rustc's");
         assertEquals(compared, agreed);
-        assertEquals(List.of(), unexpectedSkips, "types not compared (only KNOWN_SKIPS may be)");
+        assertEquals(List.of(), notCompared, "types not compared");
     }
 
     /** Closures: rustc prints only their size and alignment (rustc_ty_utils/src/layout.rs, record_layout_for_printing). */
@@ -193,25 +187,11 @@ class TypeSizeOracleTest {
         for (TypeSizes.VariantInfo e : expected.variants().values()) {
             TypeSizes.VariantInfo m = mine.get(e.name());
             if (e.size() >= 0 && e.size() != m.size()) return "variant " + e.name() + " size " + m.size() + ", rustc " + e.size();
-            if (!e.fields().equals(m.fields()) && !(def.synthesized() && sameButUnnamed(m.fields(), e.fields()))) {
+            if (!e.fields().equals(m.fields())) {
                 return "variant " + e.name() + " fields " + m.fields() + ", rustc " + e.fields();
             }
         }
         return null;
-    }
-
-    /**
-     * Equal offsets and sizes, and equal names except where mirlink's is an index: a union declared
-     * in a body is known from MIR alone, which names its fields by index (catch_unwind's {@code Data}).
-     */
-    private static boolean sameButUnnamed(List<TypeSizes.FieldInfo> mine, List<TypeSizes.FieldInfo> rustc) {
-        if (mine.size() != rustc.size()) return false;
-        for (int i = 0; i < mine.size(); i++) {
-            TypeSizes.FieldInfo m = mine.get(i), r = rustc.get(i);
-            if (m.offset() != r.offset() || m.size() != r.size()) return false;
-            if (!m.name().equals(r.name()) && !m.name().chars().allMatch(Character::isDigit)) return false;
-        }
-        return true;
     }
 
     /** The crate's item table; the def paths it stores MIR under go into {@code mir}, its reader into {@code rlibs}. */

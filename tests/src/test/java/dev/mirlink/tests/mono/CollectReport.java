@@ -19,7 +19,8 @@ import java.util.Set;
  * and are reported by {@link InstanceComparison} as report problems rather than thrown.
  */
 record CollectReport(String schema, String target, String crate, List<String> roots,
-        Map<String, Instance> instances, List<String> duplicates, List<String> kindPrefixed, int requests, int merged) {
+        Map<String, Instance> instances, List<String> duplicates, List<String> kindPrefixed, int requests, int merged,
+        List<String> unevaluatedConsts) {
     static final String SCHEMA = "mirlink-collect/1";
 
     /** One collected instance; {@code kind} is {@code fn}, {@code drop-glue}, {@code shim} or {@code static}. */
@@ -58,7 +59,7 @@ record CollectReport(String schema, String target, String crate, List<String> ro
         }
         return new CollectReport(text(root, "schema"), text(root, "target"), text(root, "crate"),
                 bare(strings(root.path("roots")), kindPrefixed), instances, duplicates, List.copyOf(kindPrefixed),
-                root.path("requests").asInt(-1), root.path("merged").asInt(-1));
+                root.path("requests").asInt(-1), root.path("merged").asInt(-1), strings(root.path("unevaluatedConsts")));
     }
 
     /**

@@ -47,7 +47,8 @@ final class InstanceComparison {
     }
 
     record Result(String program, int rustcCount, int mirlinkCount, List<String> missing,
-            List<Unjustified> unjustified, int extrasUpstream, int extrasUnreached, List<String> reportProblems) {
+            List<Unjustified> unjustified, int extrasUpstream, int extrasUnreached, List<String> reportProblems,
+            List<String> unevaluatedConsts) {
         boolean ok() {
             return missing.isEmpty() && unjustified.isEmpty() && reportProblems.isEmpty();
         }
@@ -212,7 +213,8 @@ final class InstanceComparison {
                         + ", kind " + inst.kind() + "; reached: " + path(reach, m.name())));
             }
         }
-        return new Result(program, rustc.size(), mirlink.size(), missing, unjustified, upstream, unreached, problems);
+        return new Result(program, rustc.size(), mirlink.size(), missing, unjustified, upstream, unreached, problems,
+                report == null ? List.of() : report.unevaluatedConsts());
     }
 
     private static void checkReport(CollectReport report, String binaryCrate, String target, Set<MonoItem> mirlink,

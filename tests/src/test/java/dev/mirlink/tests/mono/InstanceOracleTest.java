@@ -94,12 +94,14 @@ class InstanceOracleTest {
         List<Object> outcomes = parallel(programs, p -> compareProgram(p, target));
         List<InstanceComparison.Result> results = new ArrayList<>();
         List<String> seen = new ArrayList<>();
+        List<String> unevaluated = new ArrayList<>();
         int exact = 0;
         System.out.printf("instance oracle, %s:%n", target);
         for (int i = 0; i < programs.size(); i++) {
             Object o = outcomes.get(i);
             if (o instanceof InstanceComparison.Result r) {
                 results.add(r);
+                r.unevaluatedConsts().forEach(c -> unevaluated.add(r.program() + ": " + c));
                 System.out.println("  " + r.format(SHOW));
                 if (r.ok()) exact++;
             } else {
@@ -121,6 +123,9 @@ class InstanceOracleTest {
                     + String.join("\n    ", unknown.subList(0, Math.min(unknown.size(), 60)))
                     + "\n  fixed:\n    " + String.join("\n    ", fixed.subList(0, Math.min(fixed.size(), 60))));
         }
+        // rustc's collector evaluates every constant it meets (collector.rs, visit_const_operand); so must ours
+        assertTrue(unevaluated.isEmpty(), target + ": " + unevaluated.size() + " constants left unevaluated (report "
+                + "unevaluatedConsts):\n  " + String.join("\n  ", unevaluated.subList(0, Math.min(unevaluated.size(), 60))));
     }
 
     static final Path WRITE_GAPS = System.getProperty("mirlink.mono.writeGaps") == null ? null
