@@ -694,10 +694,6 @@ public final class Resolver {
         return found;
     }
 
-    /**
-     * A type declared in a fn body implements traits in that body too, and the linker recovered those
-     * impls from MIR without their trait: the one whose self type matches and which has {@code method}.
-     */
     /** The {@code Drop::drop} of a type declared in a fn body, whose impl the linker recovered from MIR, or null. */
     MonoItem.Fn fnLocalDrop(Ty.Adt self) {
         return fnLocalImplMethod(self, "drop");
@@ -710,6 +706,10 @@ public final class Resolver {
         return fn != null && valueItem(fn) instanceof Item.Fn;
     }
 
+    /**
+     * A type declared in a fn body implements traits in that body too, and the linker recovered those
+     * impls from MIR without their trait: the one whose self type matches and which has {@code method}.
+     */
     private MonoItem.Fn fnLocalImplMethod(Ty self, String method) {
         if (!(self instanceof Ty.Adt a)) return null;
         String adt = DropGlue.adtPath(a);
