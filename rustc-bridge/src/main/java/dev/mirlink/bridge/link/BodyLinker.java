@@ -38,7 +38,7 @@ public final class BodyLinker {
     private final ItemTables universe;
     private final MirNames names;
     private final List<BodyHeader> headers;
-    private final java.nio.file.Path sources;
+    private final SourceText sources;
     private final List<List<String>> paths = new ArrayList<>();
     private final Map<String, Item> values = new HashMap<>();
     private final Map<String, Item> types = new HashMap<>();
@@ -48,7 +48,7 @@ public final class BodyLinker {
 
     private BodyLinker(ItemTable table, MirFile mir, ItemTables universe, java.nio.file.Path sources) {
         this.table = table;
-        this.sources = sources;
+        this.sources = new SourceText(sources);
         List<ItemTable> all = new ArrayList<>(universe.all());
         all.removeIf(t -> t.crateName().equals(table.crateName()));
         all.add(table);

@@ -40,9 +40,8 @@ final class LocalImplHeader {
         this.module = module;
     }
 
-    /** {@code sources}: the directory the crate's spans are relative to (rustc's working directory). */
-    static Generics read(Item.Impl impl, MirNames names, java.nio.file.Path sources) {
-        String text = SourceText.read(sources, impl.span());
+    static Generics read(Item.Impl impl, MirNames names, SourceText sources) {
+        String text = sources.read(impl.span());
         if (text == null) return null;
         try {
             return new LocalImplHeader(names, moduleOf(impl.defPath(), names)).generics(text);
@@ -70,19 +69,20 @@ final class LocalImplHeader {
         rest = rest.substring(4).stripLeading();
         String paramText = "";
         if (rest.startsWith("<")) {
-            int close = closing(rest, 0);
+            int close = SourceText.closing(rest, 0);
+            if (close < 0) throw new Unreadable("unbalanced <");
             paramText = rest.substring(1, close);
             rest = rest.substring(close + 1);
         }
-        List<String> declared = splitTopLevel(paramText, ',');
+        List<String> declared = SourceText.splitTopLevel(paramText, ',');
         for (String p : declared) params.add(p.replaceFirst("^const ", "").split("[:=]")[0].strip());
         List<GenericParam> out = new ArrayList<>();
         for (String p : declared) out.add(param(p));
         List<WherePredicate> where = new ArrayList<>();
-        int at = topLevel(rest, " where ");
+        int at = SourceText.topLevel(rest, " where ");
         if (at >= 0) {
-            for (String w : splitTopLevel(rest.substring(at + " where ".length()), ',')) {
-                int colon = topLevel(w, ": ");
+            for (String w : SourceText.splitTopLevel(rest.substring(at + " where ".length()), ',')) {
+                int colon = SourceText.topLevel(w, ": ");
                 if (colon < 0) throw new Unreadable("where predicate " + w);
                 where.add(new WherePredicate.Bound(ty(w.substring(0, colon)), bounds(w.substring(colon + 2)), List.of()));
             }
@@ -98,14 +98,14 @@ final class LocalImplHeader {
             return new GenericParam.Const(parts[0].strip(), ty(parts[1].strip()), null);
         }
         int colon = p.indexOf(':');
-        if (topLevel(p, " = ") >= 0) throw new Unreadable("defaulted param " + p);
+        if (SourceText.topLevel(p, " = ") >= 0) throw new Unreadable("defaulted param " + p);
         return colon < 0 ? new GenericParam.Type(p, List.of(), null, false)
                 : new GenericParam.Type(p.substring(0, colon).strip(), bounds(p.substring(colon + 1)), null, false);
     }
 
     private List<GenericBound> bounds(String text) {
         List<GenericBound> out = new ArrayList<>();
-        for (String b : splitTopLevel(text, '+')) {
+        for (String b : SourceText.splitTopLevel(text, '+')) {
             if (b.startsWith("'")) {
                 out.add(new GenericBound.Outlives(new Region(b)));
             } else if (b.startsWith("?")) {
@@ -191,41 +191,5 @@ final class LocalImplHeader {
             if (names.item(def) != null) return def;
         }
         return segs.size() == 1 ? names.uniqueTypeNamed(head) : null;
-    }
-
-    /** The index of the {@code >} closing the {@code <} at {@code open}. */
-    private static int closing(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '<') depth++;
-            else if (c == '>' && (i == 0 || s.charAt(i - 1) != '-') && --depth == 0) return i;
-        }
-        throw new Unreadable("unbalanced <");
-    }
-
-    /** Where {@code what} first occurs outside brackets, or -1. */
-    private static int topLevel(String s, String what) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (depth == 0 && s.startsWith(what, i)) return i;
-            char c = s.charAt(i);
-            if (c == '<' || c == '(' || c == '[') depth++;
-            else if ((c == '>' && (i == 0 || s.charAt(i - 1) != '-')) || c == ')' || c == ']') depth--;
-        }
-        return -1;
-    }
-
-    /** {@code text} split at {@code sep} outside brackets, parts stripped, empty ones dropped. */
-    static List<String> splitTopLevel(String text, char sep) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        while (true) {
-            int at = topLevel(text.substring(start), String.valueOf(sep));
-            String part = (at < 0 ? text.substring(start) : text.substring(start, start + at)).strip();
-            if (!part.isEmpty()) out.add(part);
-            if (at < 0) return out;
-            start += at + 1;
-        }
     }
 }

@@ -48,7 +48,7 @@ final class PathCheck {
     private final Map<String, LocalAdt> localAdts = new LinkedHashMap<>();
     private final Map<String, String> localByPrinted = new HashMap<>();
     private final TypeMatcher matcher;
-    private final java.nio.file.Path sources;
+    private final SourceText sources;
     private final Map<String, Generics> localFnGenerics = new TreeMap<>();
 
     /** What MIR shows of a body-local ADT: variants by name, fields by index. */
@@ -92,7 +92,7 @@ final class PathCheck {
         }
     }
 
-    PathCheck(ItemTable table, MirNames names, List<BodyHeader> headers, java.nio.file.Path sources) {
+    PathCheck(ItemTable table, MirNames names, List<BodyHeader> headers, SourceText sources) {
         this.table = table;
         this.sources = sources;
         this.names = names;
@@ -393,7 +393,7 @@ final class PathCheck {
     private SourceText.Declaration declaration(String path) {
         for (String owner = DefPaths.parent(path); owner != null; owner = DefPaths.parent(owner)) {
             Item item = names.valueFirst(owner);
-            if (item != null && item.span() != null) return SourceText.declaration(SourceText.read(sources, item.span()), DefPaths.last(path));
+            if (item != null && item.span() != null) return SourceText.declaration(sources.read(item.span()), DefPaths.last(path));
         }
         return null;
     }

@@ -6,23 +6,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The crate's source, for what neither rustdoc nor MIR records of items declared in bodies:
- * an impl's header, the names of a struct's or union's fields that MIR only ever projects by
- * index. Spans are relative to {@code root}, rustc's working directory; text comes back with
- * its whitespace collapsed, and null where the file or span cannot be read.
+ * an impl's header, the fields and variants of a braced type. Spans are relative to {@code root},
+ * rustc's working directory; each file is read once. Text comes back with its whitespace
+ * collapsed, and null where the file or span cannot be read (or there is no root).
  */
 final class SourceText {
-    private SourceText() {}
+    private final Path root;
+    private final Map<String, List<String>> files = new HashMap<>();
 
-    static String read(Path root, Span span) {
+    SourceText(Path root) {
+        this.root = root;
+    }
+
+    String read(Span span) {
         if (root == null || span == null) return null;
         try {
-            List<String> lines = Files.readAllLines(root.resolve(span.file()));
+            List<String> lines = files.get(span.file());
+            if (lines == null) {
+                lines = Files.readAllLines(root.resolve(span.file()));
+                files.put(span.file(), lines);
+            }
             StringBuilder sb = new StringBuilder();
             for (int l = span.beginLine(); l <= span.endLine(); l++) {
                 String line = lines.get(l - 1);
@@ -58,18 +69,11 @@ final class SourceText {
         String kind = m.group(1);
         int open = m.end() - 1;
         if (m.find()) return null;
-        int depth = 0, close = -1;
-        for (int i = open; i < body.length() && close < 0; i++) {
-            char c = body.charAt(i);
-            if (c == '{' || c == '(' || c == '[' || c == '<') depth++;
-            else if (c == '}' || c == ')' || c == ']' || c == '>' && body.charAt(i - 1) != '-') {
-                if (--depth == 0) close = i;
-            }
-        }
+        int close = closing(body, open);
         if (close < 0) return null;
         List<Member> out = new ArrayList<>();
         Pattern member = Pattern.compile("^(?:#\\[[^\\]]*\\] )*(?:pub(?:\\([^)]*\\))? )?([A-Za-z_][A-Za-z0-9_]*)(.*)$");
-        for (String f : LocalImplHeader.splitTopLevel(body.substring(open + 1, close), ',')) {
+        for (String f : splitTopLevel(body.substring(open + 1, close), ',')) {
             Matcher fm = member.matcher(f);
             if (!fm.find()) return null;
             String rest = fm.group(2).strip();
@@ -77,5 +81,49 @@ final class SourceText {
             out.add(new Member(fm.group(1), unit, rest.startsWith("=") ? rest.substring(1).strip() : null));
         }
         return new Declaration(kind, out);
+    }
+
+    /** The index of the bracket closing the one at {@code open} ({@code <}, {@code (}, {@code [} or a brace), or -1. */
+    static int closing(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            int d = depthChange(s, i);
+            depth += d;
+            if (d < 0 && depth == 0) return i;
+        }
+        return -1;
+    }
+
+    /** Where {@code what} first occurs outside brackets, or -1. */
+    static int topLevel(String s, String what) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (depth == 0 && s.startsWith(what, i)) return i;
+            depth += depthChange(s, i);
+        }
+        return -1;
+    }
+
+    /** {@code text} split at {@code sep} outside brackets, parts stripped, empty ones dropped. */
+    static List<String> splitTopLevel(String text, char sep) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int at = topLevel(text.substring(start), String.valueOf(sep));
+            String part = (at < 0 ? text.substring(start) : text.substring(start, start + at)).strip();
+            if (!part.isEmpty()) out.add(part);
+            if (at < 0) return out;
+            start += at + 1;
+        }
+    }
+
+    /** +1 for an opening bracket, -1 for a closing one (the {@code >} of {@code ->} is none), else 0. */
+    private static int depthChange(String s, int i) {
+        return switch (s.charAt(i)) {
+            case '<', '(', '[', '{' -> 1;
+            case ')', ']', '}' -> -1;
+            case '>' -> i > 0 && s.charAt(i - 1) == '-' ? 0 : -1;
+            default -> 0;
+        };
     }
 }
