@@ -69,11 +69,14 @@ public final class TargetMachine implements AutoCloseable {
         LLVMSetModuleDataLayout(module, dataLayout);
     }
 
-    /**
-     * Verifies the module, optimizes it with the pipeline for the opt level ({@code default<O2>}, as
-     * rustc's new pass manager does) and emits it as an object file.
-     */
+    /** Verifies the module and emits it as an object file after the opt level's pipeline. */
     public byte[] emitObject(LLVMModuleRef module) {
+        optimize(module);
+        return emit(module);
+    }
+
+    /** Verifies the module, then runs the pipeline for the opt level ({@code default<O2>}, as rustc's new pass manager does). */
+    public void optimize(LLVMModuleRef module) {
         BytePointer error = new BytePointer();
         if (LLVMVerifyModule(module, LLVMReturnStatusAction, error) != 0) throw new LlvmException(message("module does not verify", error));
         LLVMDisposeMessage(error);
@@ -89,8 +92,12 @@ public final class TargetMachine implements AutoCloseable {
         } finally {
             LLVMDisposePassBuilderOptions(options);
         }
+    }
+
+    /** The module as an object file, in memory. */
+    public byte[] emit(LLVMModuleRef module) {
+        BytePointer error = new BytePointer();
         LLVMMemoryBufferRef buffer = new LLVMMemoryBufferRef();
-        error = new BytePointer();
         if (LLVMTargetMachineEmitToMemoryBuffer(machine, module, LLVMObjectFile, error, buffer) != 0) {
             throw new LlvmException(message("object emission", error));
         }

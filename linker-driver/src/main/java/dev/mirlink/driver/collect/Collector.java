@@ -55,7 +55,7 @@ public final class Collector {
     private final List<MonoItem> roots = new ArrayList<>();
     private int requests;
 
-    record Vtable(Ty concrete, Ty.Dynamic dyn) {}
+    public record Vtable(Ty concrete, Ty.Dynamic dyn) {}
 
     /** What collection found: items in discovery order, who reached each, which crates asked for each. */
     public record Result(List<MonoItem> roots, Map<MonoItem, Set<MonoItem>> reachedFrom, Map<MonoItem, Set<String>> requestedBy,
@@ -85,17 +85,26 @@ public final class Collector {
     /** What each evaluated constant points to, by crate and path as printed. */
     private final Map<String, List<ConstAlloc.Target>> constTargets = new HashMap<>();
 
-    Resolver resolver() {
+    public Resolver resolver() {
         return resolver;
     }
 
     /** The const evaluator, null when collecting without a target. */
-    ConstEvaluator evaluator() {
+    public ConstEvaluator evaluator() {
         return evaluator;
     }
 
     DropGlue dropGlue() {
         return dropGlue;
+    }
+
+    public boolean needsDrop(Ty t) {
+        return dropGlue.needsDrop(t);
+    }
+
+    /** The drop glue instance of {@code t}. */
+    public static MonoItem.Fn dropGlueOf(Ty t) {
+        return DropGlue.glue(t);
     }
 
     public Result collect(List<MonoItem> extraRoots) {
@@ -193,7 +202,7 @@ public final class Collector {
 
     private final Map<String, String> langItems = new HashMap<>();
 
-    String langItem(String name) {
+    public String langItem(String name) {
         if (langItems.isEmpty()) {
             for (ItemTable t : program.tables().all()) {
                 for (Item i : t.items()) {
@@ -388,7 +397,15 @@ public final class Collector {
 
     /** The panic entry an assert calls (rustc_middle/src/mir/terminator.rs {@code AssertKind::panic_function}). */
     void assertPanic(AssertMessage msg, BodyUses.Sink sink) {
-        String lang = switch (msg) {
+        String lang = assertPanicLang(msg);
+        String fn = langItem(lang);
+        if (fn == null) throw new CollectException("no lang item " + lang);
+        sink.use(MonoItem.Fn.item(fn, List.of()), true);
+    }
+
+    /** The lang item an assert panics through. */
+    public static String assertPanicLang(AssertMessage msg) {
+        return switch (msg) {
             case AssertMessage.BoundsCheck b -> "PanicBoundsCheck";
             case AssertMessage.MisalignedPointerDereference m -> "PanicMisalignedPointerDereference";
             case AssertMessage.NullPointerDereference n -> "PanicNullPointerDereference";
@@ -408,13 +425,10 @@ public final class Collector {
             case AssertMessage.RemainderByZero r -> "PanicRemZero";
             case AssertMessage.Coroutine c -> throw new CollectException("coroutine assert: " + c.text());
         };
-        String fn = langItem(lang);
-        if (fn == null) throw new CollectException("no lang item " + lang);
-        sink.use(MonoItem.Fn.item(fn, List.of()), true);
     }
 
     /** The instance a fn pointer to {@code fn} calls (rustc's {@code resolve_for_fn_ptr}): a shim for #[track_caller]. */
-    MonoItem forFnPointer(MonoItem.Fn fn) {
+    public MonoItem forFnPointer(MonoItem.Fn fn) {
         if (fn.kind() == MonoItem.InstanceKind.ITEM && resolver.valueItem(fn.defPath()) instanceof Item.Fn f
                 && f.attrs().contains(CodegenAttrs.TRACK_CALLER)) {
             return new MonoItem.Fn(MonoItem.InstanceKind.REIFY_SHIM, fn.defPath(), fn.args(), null);
@@ -480,6 +494,18 @@ public final class Collector {
             return;
         }
         if (dropGlue.needsDrop(concrete)) sink.use(DropGlue.glue(concrete), false);
+        for (VtableMethod m : vtableMethods(concrete, dyn)) if (m.instance() != null) sink.use(m.instance(), false);
+    }
+
+    /** A vtable's method entry: the trait method and, for a concrete type, the instance it calls (null when it has none). */
+    public record VtableMethod(String traitMethod, MonoItem instance) {}
+
+    /**
+     * The method entries of the vtable of {@code concrete} as {@code dyn}, after drop glue, size and
+     * align: supertraits first, then the trait's own vtable-safe methods. {@code concrete} null lists
+     * the trait methods alone (for a virtual call's index).
+     */
+    public List<VtableMethod> vtableMethods(Ty concrete, Ty.Dynamic dyn) {
         TraitBound principal = null;
         for (TraitBound b : dyn.bounds()) {
             String trait = ((PathSegment.Ident) b.trait().last()).name();
@@ -488,12 +514,14 @@ public final class Collector {
                 break;
             }
         }
-        if (principal == null) return;
+        List<VtableMethod> out = new ArrayList<>();
+        if (principal == null) return out;
         PathSegment.Ident p = (PathSegment.Ident) principal.trait().last();
-        methods(new TraitRef(p.name(), concrete, p.args()), new LinkedHashSet<>(), sink);
+        methods(new TraitRef(p.name(), concrete == null ? new Ty.Never() : concrete, p.args()), concrete == null, new LinkedHashSet<>(), out);
+        return out;
     }
 
-    private void methods(TraitRef ref, Set<String> seen, BodyUses.Sink sink) {
+    private void methods(TraitRef ref, boolean namesOnly, Set<String> seen, List<VtableMethod> out) {
         if (!seen.add(ref.trait())) return;
         Item.Trait trait = (Item.Trait) resolver.typeItem(ref.trait());
         // supertraits first, as rustc lays out vtables
@@ -510,12 +538,14 @@ public final class Collector {
                     ? id.args().stream().filter(a -> !(a instanceof GenericArg.Lifetime)).toList() : List.of();
             supArgs = new dev.mirlink.mir.traits.Subst(m).argList(supArgs);
             methods(new TraitRef(sup, ref.self(), supArgs.stream().map(a -> a instanceof GenericArg.Type ty
-                    ? new GenericArg.Type(resolver.tyIn(ref.trait(), ty.ty())) : a).toList()), seen, sink);
+                    ? new GenericArg.Type(resolver.tyIn(ref.trait(), ty.ty())) : a).toList()), namesOnly, seen, out);
         }
         for (AssocItem a : trait.items()) {
             if (!(a instanceof AssocItem.Fn af) || !(resolver.valueItem(af.defPath()) instanceof Item.Fn fn)) continue;
             if (!vtableSafe(fn)) continue;
-            if (resolver.traitMethod(ref, af.name(), List.of()) instanceof Resolver.Callee.Instance i) {
+            if (namesOnly) {
+                out.add(new VtableMethod(af.defPath(), null));
+            } else if (resolver.traitMethod(ref, af.name(), List.of()) instanceof Resolver.Callee.Instance i) {
                 MonoItem.Fn inst = i.fn();
                 boolean byValue = !fn.sig().inputs().isEmpty() && fn.sig().inputs().get(0) instanceof Ty.Param sp && sp.name().equals("Self");
                 if (byValue) {
@@ -528,7 +558,9 @@ public final class Collector {
                         && impl.attrs().contains(CodegenAttrs.TRACK_CALLER)) {
                     inst = new MonoItem.Fn(MonoItem.InstanceKind.REIFY_SHIM, inst.defPath(), inst.args(), null);
                 }
-                sink.use(inst, false);
+                out.add(new VtableMethod(af.defPath(), inst));
+            } else {
+                out.add(new VtableMethod(af.defPath(), null));
             }
         }
     }
@@ -556,7 +588,7 @@ public final class Collector {
     // ---- closures
 
     /** A closure's capture types: its body reads them as fields of {@code _1}. */
-    List<Ty> upvars(Ty.Closure c) {
+    public List<Ty> upvars(Ty.Closure c) {
         List<Ty> known = upvars.get(c);
         if (known != null) return known;
         String def = Resolver.closureDefPath(c);

@@ -11,11 +11,17 @@ import java.util.Map;
 
 /**
  * One run of the link step on a program's rlibs, shared by {@code mirlink link} and wrapper mode.
- * Stages: 1. load (the crate graph's item tables), 2. collect, 3. outputs (mono items, report).
+ * Stages: 1. load (the crate graph's item tables), 2. collect, 3. outputs (mono items), 4. codegen
+ * (when there is an output), 5. link, 6. report.
  */
 public final class LinkSession {
-    /** What to produce; {@code report} may be null. */
-    public record Options(String target, boolean printMonoItems, boolean printTypeSizes, Path report) {}
+    /** What to produce; {@code report} and {@code output} may be null; {@code libs} are native libraries for the linker. */
+    public record Options(String target, boolean printMonoItems, boolean printTypeSizes, Path report,
+                          Path output, int optLevel, int jobs, List<String> libs) {
+        public Options(String target, boolean printMonoItems, boolean printTypeSizes, Path report) {
+            this(target, printMonoItems, printTypeSizes, report, null, 0, 1, List.of());
+        }
+    }
 
     private LinkSession() {}
 
@@ -48,11 +54,15 @@ public final class LinkSession {
             lines.forEach(out::println);
         }
         if (options.printTypeSizes()) TypeSizes.lines(program, collector, result, options.target(), names).forEach(out::println);
+        // 4. codegen, 5. link
+        CodegenStage.Outcome built = options.output() == null ? null : CodegenStage.run(program, collector, result, options);
+        // 6. report
         if (options.report() != null) {
             ObjectNode json = CollectReport.json(result, options.target(), localCrate, names);
             ObjectNode timings = json.putObject("timingsMs");
             timings.put("load", (t1 - t0) / 1_000_000);
             timings.put("collect", (t2 - t1) / 1_000_000);
+            if (built != null) built.report(json, timings);
             CollectReport.write(json, options.report());
         }
         return result;

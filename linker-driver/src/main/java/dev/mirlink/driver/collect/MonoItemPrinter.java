@@ -8,12 +8,12 @@ import dev.mirlink.mir.ty.Ty;
 import java.util.List;
 
 /** Prints mono items. {@link #CANONICAL} spells def paths as stored, for errors and reports. */
-final class MonoItemPrinter {
-    static final MonoItemPrinter CANONICAL = new MonoItemPrinter();
+public final class MonoItemPrinter {
+    public static final MonoItemPrinter CANONICAL = new MonoItemPrinter();
 
     private final MirPrinter printer = new MirPrinter();
 
-    String print(MonoItem item) {
+    public String print(MonoItem item) {
         return switch (item) {
             case MonoItem.Static s -> "static " + s.defPath();
             case MonoItem.Fn f -> "fn " + f.defPath() + args(f.args()) + switch (f.kind()) {
@@ -27,11 +27,11 @@ final class MonoItemPrinter {
         };
     }
 
-    String ty(Ty t) {
+    public String ty(Ty t) {
         return printer.print(t);
     }
 
-    String path(Path p) {
+    public String path(Path p) {
         return printer.print(p, true);
     }
 

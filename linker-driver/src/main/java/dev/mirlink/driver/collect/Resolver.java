@@ -35,7 +35,7 @@ import java.util.Map;
  * {@link #ty} gives them, closures included.
  */
 public final class Resolver {
-    static final String FN = "core::ops::function::Fn", FN_MUT = "core::ops::function::FnMut",
+    public static final String FN = "core::ops::function::Fn", FN_MUT = "core::ops::function::FnMut",
             FN_ONCE = "core::ops::function::FnOnce", CLONE = "core::clone::Clone", FN_PTR = "core::marker::FnPtr",
             DROP_IN_PLACE = "core::ptr::drop_in_place";
 

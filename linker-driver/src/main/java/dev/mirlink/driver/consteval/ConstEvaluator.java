@@ -12,7 +12,9 @@ import dev.mirlink.mir.item.AssocItem;
 import dev.mirlink.mir.item.GenericParam;
 import dev.mirlink.mir.item.Item;
 import dev.mirlink.mir.item.ItemTable;
+import dev.mirlink.mir.layout.Layout;
 import dev.mirlink.mir.layout.LayoutCx;
+import dev.mirlink.mir.layout.LayoutException;
 import dev.mirlink.mir.traits.Selection;
 import dev.mirlink.mir.traits.Subst;
 import dev.mirlink.mir.traits.TraitRef;
@@ -56,6 +58,22 @@ public final class ConstEvaluator {
         this.ptrSize = lcx.dataLayout().pointerSize();
     }
 
+    /** The layout of a concrete type, closures included. */
+    public Layout layout(Ty t) {
+        try {
+            return lcx.layoutOf(t);
+        } catch (LayoutException e) {
+            if (e.getMessage() != null && e.getMessage().contains("closure")) {
+                try {
+                    return closureLcx.layoutOf(t);
+                } catch (LayoutException e2) {
+                    throw new ConstEvalException("layout", e2.getMessage());
+                }
+            }
+            throw new ConstEvalException("layout", e.getMessage());
+        }
+    }
+
     /** A resolved const: its def path, the args its body is read under, and its MIR (a body or rustc's value). */
     record ConstRef(String defPath, Subst subst, MirEntry entry) {
         String crate() { return Program.crateOf(defPath); }
@@ -88,6 +106,14 @@ public final class ConstEvaluator {
     /** A value rustc printed (a {@code TrivialConst}'s, a folded constant), of type {@code ty} as printed in {@code crate}. */
     public ConstAlloc value(String crate, dev.mirlink.mir.body.ConstValue v, Ty ty) {
         return intern(new Interp(this).constant(crate, crate, Subst.EMPTY, v, ty));
+    }
+
+    /**
+     * A constant operand of {@code owner}'s body under {@code args}, whose allocations are {@code allocs};
+     * {@code expected} is its monomorphic type when the printed value does not tell. Not thread-safe.
+     */
+    public ConstAlloc operand(String owner, List<GenericArg> args, List<AllocEntry> allocs, dev.mirlink.mir.body.ConstValue v, Ty expected) {
+        return intern(new Interp(this).constOperand(owner, Program.crateOf(owner), resolver.substFor(owner, args), allocs, v, expected));
     }
 
     /** The def path and args of the const a path names (for the collector's bookkeeping). */

@@ -136,6 +136,19 @@ final class Interp {
         return m;
     }
 
+    /**
+     * A constant operand of {@code owner}'s body, whose allocations are {@code allocs}; {@code expected}
+     * (monomorphic) is its type when the printed value does not tell.
+     */
+    Mem constOperand(String owner, String crate, Subst subst, List<AllocEntry> allocs, ConstValue v, Ty expected) {
+        Frame f = new Frame(owner, crate, subst, new Body(dev.mirlink.mir.body.BodyKind.CONST, false, new Path(List.of()), -1, 0, null,
+                List.of(new dev.mirlink.mir.body.LocalDecl(null, UNIT, 0)), List.of(), List.of(), List.of()), allocs);
+        Ty t = constTy(f, v, expected);
+        Mem m = new Mem((int) layout(t).size(), t);
+        writeConst(f, v, t, m, 0);
+        return m;
+    }
+
     // ------------------------------------------------------------------ stepping
 
     private void execute(Frame f) {
@@ -1073,18 +1086,7 @@ final class Interp {
     // ------------------------------------------------------------------ types
 
     Layout layout(Ty t) {
-        try {
-            return ev.lcx.layoutOf(t);
-        } catch (LayoutException e) {
-            if (e.getMessage() != null && e.getMessage().contains("closure")) {
-                try {
-                    return ev.closureLcx.layoutOf(t);
-                } catch (LayoutException e2) {
-                    throw new ConstEvalException("layout", e2.getMessage());
-                }
-            }
-            throw new ConstEvalException("layout", e.getMessage());
-        }
+        return ev.layout(t);
     }
 
     Item.Adt adtDef(Ty t) {

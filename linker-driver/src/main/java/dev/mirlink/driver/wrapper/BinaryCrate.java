@@ -58,11 +58,11 @@ final class BinaryCrate {
             List<Path> dirs = new ArrayList<>(inv.librarySearchDirs());
             dirs.add(sysrootLib);
             String report = System.getenv("MIRLINK_REPORT");
+            Path output = noCodegen ? null : outputPath(inv);
             LinkSession.run(inv.crateName(), List.of(rlib), externs, dirs,
-                    new LinkSession.Options(target, printMonoItems, printTypeSizes, report == null ? null : Path.of(report)), System.out);
-            if (noCodegen) return 0;
-            throw MirlinkException.compileError("crate `" + inv.crateName() + "` (" + inv.sourceFile()
-                    + "): code generation is not available yet; -Zno-codegen stops after collection");
+                    new LinkSession.Options(target, printMonoItems, printTypeSizes, report == null ? null : Path.of(report),
+                            output, optLevel(inv.args()), jobs(), nativeLibs(inv.args())), System.out);
+            return 0;
         } finally {
             try {
                 FileTrees.delete(work);
@@ -72,16 +72,56 @@ final class BinaryCrate {
         }
     }
 
-    /** rustc's args for the crate's metadata and MIR: output to {@code rlib}, the link-step flags removed. */
+    /** rustc's args for the crate's metadata and MIR: output to {@code rlib}, the link-step flags and native libraries removed. */
     private static List<String> frontendArgs(List<String> args, Path rlib) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("-o") || a.equals("--emit")) { i++; continue; }
+            if (a.equals("-o") || a.equals("--emit") || a.equals("-l")) { i++; continue; }
+            if (a.startsWith("-l")) continue; // native libraries are the link step's
             if (a.startsWith("--emit=") || LINK_FLAGS.stream().anyMatch(a::startsWith)) continue;
             out.add(a);
         }
         out.addAll(List.of("-o", rlib.toString(), "--emit=link"));
+        return out;
+    }
+
+    /** rustc's {@code -o}, else the crate name in {@code --out-dir} or the current directory. */
+    private static Path outputPath(RustcInvocation inv) {
+        String o = option(inv.args(), "-o");
+        if (o != null) return Path.of(o).toAbsolutePath();
+        String dir = option(inv.args(), "--out-dir");
+        return (dir == null ? Path.of(inv.crateName()) : Path.of(dir).resolve(inv.crateName())).toAbsolutePath();
+    }
+
+    /** rustc's {@code -C opt-level} ({@code -O} is 2); other codegen options are rustc's business. */
+    private static int optLevel(List<String> args) {
+        int level = 0;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String c = a.equals("-C") && i + 1 < args.size() ? args.get(++i) : a.startsWith("-C") ? a.substring(2) : null;
+            if (a.equals("-O")) level = 2;
+            if (c != null && c.startsWith("opt-level=")) level = LinkCommand.optLevel(List.of(c));
+        }
+        return level;
+    }
+
+    /** Codegen threads: {@code $MIRLINK_JOBS}, else the number of cores. */
+    private static int jobs() {
+        String j = System.getenv("MIRLINK_JOBS");
+        if (j == null) return Runtime.getRuntime().availableProcessors();
+        if (!j.matches("[1-9][0-9]*")) throw MirlinkException.badInput("MIRLINK_JOBS must be a positive number, not `" + j + "`");
+        return Integer.parseInt(j);
+    }
+
+    /** {@code -l NAME} and {@code -lNAME} (kinds dropped). */
+    private static List<String> nativeLibs(List<String> args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String v = a.equals("-l") && i + 1 < args.size() ? args.get(++i) : a.startsWith("-l") ? a.substring(2) : null;
+            if (v != null) out.add(v.contains("=") ? v.substring(v.indexOf('=') + 1) : v);
+        }
         return out;
     }
 
