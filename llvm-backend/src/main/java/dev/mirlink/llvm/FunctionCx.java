@@ -88,13 +88,77 @@ final class FunctionCx {
         LLVMPositionBuilderAtEnd(b, allocaBlock);
         prologue();
         LLVMBuildBr(b, blocks[0]);
+        java.util.BitSet live = monoReachable();
         for (int i = 0; i < blocks.length; i++) {
             LLVMPositionBuilderAtEnd(b, blocks[i]);
+            if (!live.get(i)) {
+                LLVMBuildUnreachable(b);
+                continue;
+            }
             BasicBlockData data = body.basicBlocks().get(i);
             current = new BasicBlock(i);
             for (Statement s : data.statements()) statement(s);
             terminator(data.terminator());
         }
+    }
+
+    /**
+     * The blocks to generate: a switch on a constant known under the instance's args takes only its
+     * live edge, as in rustc's {@code mono_reachable} (rustc_middle/src/mir/traversal.rs); the collector
+     * collected nothing from the others.
+     */
+    private java.util.BitSet monoReachable() {
+        java.util.BitSet seen = new java.util.BitSet();
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(0));
+        while (!todo.isEmpty()) {
+            int i = todo.pop();
+            if (seen.get(i)) continue;
+            seen.set(i);
+            Terminator t = body.basicBlocks().get(i).terminator();
+            if (t instanceof Terminator.SwitchInt s && constantDiscr(s.discr()) instanceof BigInteger v) {
+                int k = s.values().indexOf(v);
+                todo.push((k < 0 ? s.otherwise() : s.targets().get(k)).index());
+                continue;
+            }
+            for (BasicBlock succ : successors(t)) todo.push(succ.index());
+        }
+        return seen;
+    }
+
+    private BigInteger constantDiscr(Operand o) {
+        return switch (o) {
+            case Operand.RuntimeChecks r -> BigInteger.ZERO;
+            case Operand.Constant c when c.constant().value() instanceof ConstValue.Bool v -> v.value() ? BigInteger.ONE : BigInteger.ZERO;
+            case Operand.Constant c when c.constant().value() instanceof ConstValue.Int v && v.value().signum() >= 0 -> v.value();
+            case Operand.Constant c when c.constant().value() instanceof ConstValue.ValuePath -> {
+                MonoFn.MonoConst k = fn.constant(c.constant(), null);
+                int size = k.data().bytes().length;
+                yield k.data().relocations().isEmpty() && size > 0 && size <= 8 ? BigInteger.valueOf(k.data().uint(0, size)) : null;
+            }
+            default -> null;
+        };
+    }
+
+    private static List<BasicBlock> successors(Terminator t) {
+        List<BasicBlock> out = new ArrayList<>();
+        switch (t) {
+            case Terminator.Goto g -> out.add(g.target());
+            case Terminator.SwitchInt s -> {
+                out.addAll(s.targets());
+                out.add(s.otherwise());
+            }
+            case Terminator.Drop d -> out.add(d.target());
+            case Terminator.Call c -> { if (c.target() != null) out.add(c.target()); }
+            case Terminator.Assert a -> out.add(a.target());
+            case Terminator.FalseEdge f -> out.add(f.real());
+            case Terminator.FalseUnwind f -> out.add(f.real());
+            case Terminator.InlineAsm a -> {
+                if (a.destination() != null) out.add(a.destination());
+                out.addAll(a.labels());
+            }
+            default -> { }
+        }
+        return out;
     }
 
     // ---- types and layouts
@@ -289,6 +353,10 @@ final class FunctionCx {
 
     /** Calls the drop glue of the value at {@code p}. */
     void drop(PlaceRef p) {
+        if (p.ty() instanceof Ty.Dynamic) {
+            dropDyn(p);
+            return;
+        }
         Callee glue = env.dropInPlace(p.ty());
         if (glue instanceof Callee.NoOp) return;
         Callee.Fn f = (Callee.Fn) glue;
@@ -296,6 +364,21 @@ final class FunctionCx {
         OperandValue v = p.meta() == null ? new OperandValue.Immediate(p.ptr()) : new OperandValue.Pair(p.ptr(), p.meta());
         FnAbi a = FnAbi.of(env, CallConv.RUST, List.of(ptrTy), UNIT, false, fn.describe());
         emitCall(cx.function(f.symbol(), cx.fnType(a)), a, List.of(new OperandRef(v, ptrTy, layout(ptrTy))), null);
+    }
+
+    /** A {@code dyn} value is dropped through its vtable's first entry, which is null when the type needs no drop. */
+    private void dropDyn(PlaceRef p) {
+        LLVMValueRef glue = LLVMBuildLoad2(b, cx.ptr, p.meta(), "");
+        LLVMSetAlignment(glue, cx.ptrSize);
+        LLVMBasicBlockRef call = LLVMAppendBasicBlockInContext(cx.llcx, llfn, "drop.dyn");
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cx.llcx, llfn, "drop.done");
+        LLVMBuildCondBr(b, LLVMBuildIsNotNull(b, glue, ""), call, done);
+        LLVMPositionBuilderAtEnd(b, call);
+        Ty thin = new Ty.RawPtr(UNIT, Ty.Mutability.MUT);
+        FnAbi a = FnAbi.of(env, CallConv.RUST, List.of(thin), UNIT, false, fn.describe());
+        emitCall(glue, a, List.of(new OperandRef(new OperandValue.Immediate(p.ptr()), thin, layout(thin))), null);
+        LLVMBuildBr(b, done);
+        LLVMPositionBuilderAtEnd(b, done);
     }
 
     private void assertion(Terminator.Assert a) {

@@ -177,6 +177,19 @@ final class Intrinsics {
             }
             case "float_to_int_unchecked" -> signed(typeArg(in, 1)) ? LLVMBuildFPToSI(b, imm(ops, 0), immType(dest), "")
                     : LLVMBuildFPToUI(b, imm(ops, 0), immType(dest), "");
+            case "carrying_mul_add" -> {
+                // a * b + c + d in twice the width, as (low, high) (rustc_codegen_llvm/src/intrinsic.rs)
+                LLVMValueRef a = imm(ops, 0);
+                LLVMTypeRef narrow = LLVMTypeOf(a), wide = LLVMIntTypeInContext(cx.llcx, 2 * LLVMGetIntTypeWidth(narrow));
+                boolean sg = signed(t);
+                LLVMValueRef r = LLVMBuildMul(b, fx.rvalues.intCast(a, wide, sg), fx.rvalues.intCast(imm(ops, 1), wide, sg), "");
+                r = LLVMBuildAdd(b, r, fx.rvalues.intCast(imm(ops, 2), wide, sg), "");
+                r = LLVMBuildAdd(b, r, fx.rvalues.intCast(imm(ops, 3), wide, sg), "");
+                LLVMValueRef lo = LLVMBuildTrunc(b, r, narrow, "");
+                LLVMValueRef hi = LLVMBuildTrunc(b, LLVMBuildLShr(b, r, LLVMConstInt(wide, LLVMGetIntTypeWidth(narrow), 0), ""), narrow, "");
+                fx.store(new OperandRef(new OperandValue.Pair(lo, hi), dest.ty(), dest.layout()), dest);
+                yield null;
+            }
             case "fadd_fast", "fadd_algebraic" -> LLVMBuildFAdd(b, imm(ops, 0), imm(ops, 1), "");
             case "fsub_fast", "fsub_algebraic" -> LLVMBuildFSub(b, imm(ops, 0), imm(ops, 1), "");
             case "fmul_fast", "fmul_algebraic" -> LLVMBuildFMul(b, imm(ops, 0), imm(ops, 1), "");

@@ -34,7 +34,7 @@ import static org.bytedeco.llvm.global.LLVM.*;
  * enum discriminants read and written through their tag or niche (place.rs {@code codegen_get_discr},
  * {@code codegen_set_discr}).
  */
-final class Rvalues {
+public final class Rvalues {
     private final FunctionCx fx;
     private final ModuleCx cx;
     private final LLVMBuilderRef b;
@@ -235,7 +235,7 @@ final class Rvalues {
     }
 
     /** rustc's {@code AdtDef::discriminants}: explicit values, else one more than the previous. */
-    static List<BigInteger> discriminants(Item.Adt def) {
+    public static List<BigInteger> discriminants(Item.Adt def) {
         List<BigInteger> out = new ArrayList<>();
         BigInteger next = BigInteger.ZERO;
         for (Variant v : def.variants()) {
@@ -355,10 +355,21 @@ final class Rvalues {
         return new OperandRef(new OperandValue.Pair(data, meta), ty, l);
     }
 
+    /** Whether two dyn types share their principal trait (auto traits aside), so one vtable serves both. */
     private static boolean sameTrait(Ty.Dynamic a, Ty.Dynamic b) {
-        return !a.bounds().isEmpty() && !b.bounds().isEmpty() && a.bounds().get(0).trait().equals(b.bounds().get(0).trait())
-                || b.bounds().isEmpty();
+        var pb = principal(b);
+        return pb == null || pb.equals(principal(a));
     }
+
+    private static dev.mirlink.mir.ty.Path principal(Ty.Dynamic d) {
+        for (var bound : d.bounds()) {
+            String name = bound.trait().last() instanceof PathSegment.Ident id ? id.name() : "";
+            if (!AUTO_TRAITS.contains(name.substring(name.lastIndexOf(':') + 1))) return bound.trait();
+        }
+        return null;
+    }
+
+    private static final java.util.Set<String> AUTO_TRAITS = java.util.Set.of("Send", "Sync", "Unpin", "UnwindSafe", "RefUnwindSafe", "Freeze");
 
     /** The pointee types an unsizing coercion changes, found under matching pointers and CoerceUnsized structs. */
     private Ty[] unsizedPointees(Ty source, Ty target) {
@@ -399,7 +410,7 @@ final class Rvalues {
         return t instanceof Ty.Ref || t instanceof Ty.RawPtr || t instanceof Ty.Adt a && isBox(a);
     }
 
-    static boolean isBox(Ty.Adt a) {
+    public static boolean isBox(Ty.Adt a) {
         return adtPath(a).equals("alloc::boxed::Box");
     }
 

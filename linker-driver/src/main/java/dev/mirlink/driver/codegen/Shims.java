@@ -2,12 +2,50 @@ package dev.mirlink.driver.codegen;
 
 import dev.mirlink.driver.collect.MonoItem;
 import dev.mirlink.driver.collect.MonoItemPrinter;
+import dev.mirlink.driver.collect.Program;
+import dev.mirlink.driver.collect.Resolver;
 import dev.mirlink.llvm.CallConv;
+import dev.mirlink.llvm.Callee;
+import dev.mirlink.llvm.ConstData;
 import dev.mirlink.llvm.LlvmException;
 import dev.mirlink.llvm.MonoFn;
+import dev.mirlink.llvm.Rvalues;
+import dev.mirlink.mir.body.BasicBlock;
+import dev.mirlink.mir.body.BasicBlockData;
+import dev.mirlink.mir.body.Body;
+import dev.mirlink.mir.body.BodyKind;
+import dev.mirlink.mir.body.ConstOperand;
+import dev.mirlink.mir.body.ConstValue;
+import dev.mirlink.mir.body.Local;
+import dev.mirlink.mir.body.LocalDecl;
+import dev.mirlink.mir.body.Operand;
+import dev.mirlink.mir.body.Place;
+import dev.mirlink.mir.body.ProjectionElem;
+import dev.mirlink.mir.body.Rvalue;
+import dev.mirlink.mir.body.Statement;
+import dev.mirlink.mir.body.Terminator;
+import dev.mirlink.mir.body.UnwindAction;
+import dev.mirlink.mir.item.Item;
+import dev.mirlink.mir.ty.GenericArg;
+import dev.mirlink.mir.ty.Path;
+import dev.mirlink.mir.ty.PathSegment;
+import dev.mirlink.mir.ty.Ty;
 
-/** MIR for the instances rustc builds shims for (rustc_mir_transform/src/shim.rs). */
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MIR for the instances rustc builds shims for (rustc_mir_transform/src/shim.rs): drop glue, the
+ * {@code FnOnce::call_once} of a closure that is {@code Fn}/{@code FnMut}, and the {@code Fn*} methods
+ * of fn items and fn pointers. The bodies use concrete types; their calls name synthetic paths that
+ * {@link ShimFn#callee} maps to what they call.
+ */
 final class Shims {
+    private static final Ty UNIT = new Ty.Tuple(List.of());
+
     private final ProgramCodegen pc;
 
     Shims(ProgramCodegen pc) {
@@ -15,7 +53,13 @@ final class Shims {
     }
 
     MonoFn of(MonoItem.Fn fn) {
-        throw new LlvmException("unsupported: " + fn.kind() + " " + MonoItemPrinter.CANONICAL.print(fn));
+        return switch (fn.kind()) {
+            case DROP_GLUE -> dropGlue(fn);
+            case CLOSURE_ONCE_SHIM -> closureOnce(fn);
+            case FN_PTR_SHIM -> fnPtr(fn);
+            case ITEM, REIFY_SHIM -> ctor(fn);
+            default -> throw new LlvmException("unsupported: " + fn.kind() + " " + MonoItemPrinter.CANONICAL.print(fn));
+        };
     }
 
     CallConv callConv(MonoItem.Fn fn) {
@@ -23,5 +67,272 @@ final class Shims {
             case CLOSURE_ONCE_SHIM, FN_PTR_SHIM -> CallConv.RUST_CALL;
             default -> CallConv.RUST;
         };
+    }
+
+    /** A body under construction: locals, blocks, and the callees of its synthetic fn paths. */
+    private static final class Builder {
+        final List<LocalDecl> locals = new ArrayList<>();
+        final List<BasicBlockData> blocks = new ArrayList<>();
+        final Map<Path, Callee> callees = new HashMap<>();
+        final int argCount;
+
+        Builder(Ty ret, List<Ty> args) {
+            locals.add(new LocalDecl(Ty.Mutability.MUT, ret, 0));
+            for (Ty a : args) locals.add(new LocalDecl(null, a, 0));
+            argCount = args.size();
+        }
+
+        Local local(Ty t) {
+            locals.add(new LocalDecl(Ty.Mutability.MUT, t, 0));
+            return new Local(locals.size() - 1);
+        }
+
+        /** The index the next block will have. */
+        BasicBlock next() {
+            return new BasicBlock(blocks.size());
+        }
+
+        void block(List<Statement> statements, Terminator t) {
+            blocks.add(new BasicBlockData(false, statements, List.of(), t));
+        }
+
+        Operand fnItem(Callee callee) {
+            Path p = new Path(List.of(new PathSegment.Ident("shim#" + callees.size(), List.of())));
+            callees.put(p, callee);
+            return new Operand.Constant(new ConstOperand(new ConstValue.FnItem(p)));
+        }
+
+        Body body() {
+            return new Body(BodyKind.FN, false, new Path(List.of()), -1, argCount, null, locals, List.of(), List.of(), blocks);
+        }
+    }
+
+    private static Place deref(Local l) {
+        return new Place(l, List.of(new ProjectionElem.Deref()));
+    }
+
+    private static Place field(Place base, int i, Ty t) {
+        List<ProjectionElem> p = new ArrayList<>(base.projection());
+        p.add(new ProjectionElem.Field(i, t));
+        return new Place(base.local(), p);
+    }
+
+    // ---- drop glue
+
+    /** {@code drop_in_place::<T>(_1: *mut T)}: {@code Drop::drop}, then each field that needs drop (shim.rs {@code build_drop_shim}). */
+    private MonoFn dropGlue(MonoItem.Fn fn) {
+        Ty t = fn.shimTy();
+        Builder b = new Builder(UNIT, List.of(new Ty.RawPtr(t, Ty.Mutability.MUT)));
+        Local self = new Local(1);
+        synchronized (pc.lock) {
+            if (t instanceof Ty.Adt a && pc.collector.dropImpl(a) instanceof MonoItem.Fn drop) {
+                Local ref = b.local(new Ty.Ref(null, t, Ty.Mutability.MUT));
+                Local unit = b.local(UNIT);
+                BasicBlock after = new BasicBlock(b.blocks.size() + 1);
+                b.block(List.of(new Statement.Assign(new Place(ref), new Rvalue.Ref(Rvalue.BorrowKind.MUT, deref(self)))),
+                        new Terminator.Call(new Place(unit), b.fnItem(pc.fnCallee(drop)), List.of(new Operand.Move(new Place(ref))), after,
+                                new UnwindAction.Unreachable()));
+            }
+            List<Ty> fields = switch (t) {
+                case Ty.Tuple tu -> tu.elements();
+                case Ty.Closure c -> pc.collector.upvars(c);
+                case Ty.Adt a when Rvalues.isBox(a) -> throw new LlvmException("unsupported: drop glue of " + MonoItemPrinter.CANONICAL.ty(t));
+                case Ty.Adt a -> pc.collector.adtFieldTys(a);
+                case Ty.Array a -> {
+                    long n = a.length() instanceof dev.mirlink.mir.ty.TyConst.Value len ? len.bits().longValueExact() : -1;
+                    if (n > 64) throw new LlvmException("unsupported: drop glue of an array of " + n);
+                    List<Ty> out = new ArrayList<>();
+                    for (long i = 0; i < n; i++) out.add(a.element());
+                    yield out;
+                }
+                default -> throw new LlvmException("unsupported: drop glue of " + MonoItemPrinter.CANONICAL.ty(t));
+            };
+            Item.Adt adt = t instanceof Ty.Adt a ? pc.adtDef(a) : null;
+            if (adt != null && adt.kind() == Item.Adt.Kind.ENUM) {
+                dropVariants(b, t, adt, fields);
+            } else {
+                List<Place> places = new ArrayList<>();
+                for (int i = 0; i < fields.size(); i++) {
+                    if (!pc.collector.needsDrop(fields.get(i))) continue;
+                    places.add(t instanceof Ty.Array ? new Place(self, List.of(new ProjectionElem.Deref(),
+                            new ProjectionElem.ConstantIndex(i, fields.size(), false))) : field(deref(self), i, fields.get(i)));
+                }
+                drops(b, places);
+            }
+        }
+        return new ShimFn(pc, fn, b.body(), b.callees, CallConv.RUST);
+    }
+
+    /** Drops of {@code places} in order, then return. */
+    private static void drops(Builder b, List<Place> places) {
+        for (Place p : places) {
+            BasicBlock next = new BasicBlock(b.blocks.size() + 1);
+            b.block(List.of(), new Terminator.Drop(p, next, new UnwindAction.Unreachable(), null, null));
+        }
+        b.block(List.of(), new Terminator.Return());
+    }
+
+    /** An enum's glue: a switch on the discriminant, then each variant's fields. */
+    private void dropVariants(Builder b, Ty t, Item.Adt adt, List<Ty> fields) {
+        Local discr = b.local(new Ty.Int(Ty.IntTy.ISIZE));
+        List<BigInteger> values = new ArrayList<>();
+        List<BasicBlock> targets = new ArrayList<>();
+        int switchAt = b.blocks.size();
+        b.block(List.of(), new Terminator.Unreachable()); // replaced below, once the targets are known
+        BasicBlock ret = b.next();
+        b.block(List.of(), new Terminator.Return());
+        List<BigInteger> discrs = Rvalues.discriminants(adt);
+        int first = 0;
+        for (int v = 0; v < adt.variants().size(); v++) {
+            int n = adt.variants().get(v).fields().size();
+            List<Place> places = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Ty ft = fields.get(first + i);
+                if (!pc.collector.needsDrop(ft)) continue;
+                List<ProjectionElem> proj = List.of(new ProjectionElem.Deref(), new ProjectionElem.Downcast(null, v), new ProjectionElem.Field(i, ft));
+                places.add(new Place(new Local(1), proj));
+            }
+            first += n;
+            if (places.isEmpty()) continue;
+            values.add(discrs.get(v).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
+            targets.add(b.next());
+            for (Place p : places) {
+                BasicBlock next = new BasicBlock(b.blocks.size() + 1);
+                b.block(List.of(), new Terminator.Drop(p, next, new UnwindAction.Unreachable(), null, null));
+            }
+            b.block(List.of(), new Terminator.Goto(ret));
+        }
+        b.blocks.set(switchAt, new BasicBlockData(false,
+                List.of(new Statement.Assign(new Place(discr), new Rvalue.Discriminant(deref(new Local(1))))), List.of(),
+                new Terminator.SwitchInt(new Operand.Copy(new Place(discr)), values, targets, ret)));
+    }
+
+    // ---- closures and fns behind Fn traits
+
+    /** {@code <C as FnOnce<A>>::call_once(_1: C, _2: A)} for a closure whose body takes {@code &C} or {@code &mut C}. */
+    private MonoFn closureOnce(MonoItem.Fn fn) {
+        synchronized (pc.lock) {
+            Ty.Closure c = (Ty.Closure) ((GenericArg.Type) fn.args().get(0)).ty();
+            Ty argsTy = ((GenericArg.Type) fn.args().get(1)).ty();
+            MonoItem.Fn body = MonoItem.Fn.item(Resolver.closureDefPath(c), Resolver.closureArgs(c));
+            InstanceFn closure = new InstanceFn(pc, body, pc.program.body(body.defPath()));
+            Ty ret = closure.monomorphize(closure.body().returnTy());
+            Ty selfTy = closure.monomorphize(closure.body().localDecls().get(1).ty());
+            Builder b = new Builder(ret, List.of(c, argsTy));
+            Operand self;
+            List<Statement> pre = new ArrayList<>();
+            if (selfTy instanceof Ty.Ref r) {
+                Local ref = b.local(selfTy);
+                pre.add(new Statement.Assign(new Place(ref), new Rvalue.Ref(r.mutability() == Ty.Mutability.MUT
+                        ? Rvalue.BorrowKind.MUT : Rvalue.BorrowKind.SHARED, new Place(new Local(1)))));
+                self = new Operand.Move(new Place(ref));
+            } else {
+                self = new Operand.Move(new Place(new Local(1)));
+            }
+            boolean dropSelf = selfTy instanceof Ty.Ref && pc.collector.needsDrop(c);
+            BasicBlock after = new BasicBlock(1);
+            b.block(pre, new Terminator.Call(new Place(new Local(0)), b.fnItem(pc.fnCallee(body)), List.of(self, new Operand.Move(new Place(new Local(2)))),
+                    after, new UnwindAction.Unreachable()));
+            if (dropSelf) drops(b, List.of(new Place(new Local(1))));
+            else b.block(List.of(), new Terminator.Return());
+            return new ShimFn(pc, fn, b.body(), b.callees, CallConv.RUST_CALL);
+        }
+    }
+
+    /** {@code <F as Fn*<A>>::call*(self, _2: A)} for a fn item or fn pointer {@code F}: a call with the tuple's fields. */
+    private MonoFn fnPtr(MonoItem.Fn fn) {
+        synchronized (pc.lock) {
+            Ty f = fn.shimTy();
+            Ty selfArg = ((GenericArg.Type) fn.args().get(0)).ty();
+            Ty.Tuple args = (Ty.Tuple) ((GenericArg.Type) fn.args().get(1)).ty();
+            String method = dev.mirlink.mir.item.DefPaths.last(fn.defPath());
+            Ty self = method.equals("call_once") ? selfArg : new Ty.Ref(null, selfArg, method.equals("call_mut") ? Ty.Mutability.MUT : Ty.Mutability.NOT);
+            Ty ret = switch (f) {
+                case Ty.FnPtr p -> p.sig().output();
+                case Ty.FnDef d -> fnDefOutput(d);
+                default -> throw new LlvmException("unsupported: Fn shim for " + MonoItemPrinter.CANONICAL.ty(f));
+            };
+            Builder b = new Builder(ret, List.of(self, args));
+            Operand func = f instanceof Ty.FnDef d
+                    ? b.fnItem(pc.callee(pc.resolver.callee(Program.crateOf(fn.defPath()), d.path())))
+                    : new Operand.Copy(method.equals("call_once") ? new Place(new Local(1)) : deref(new Local(1)));
+            List<Operand> callArgs = new ArrayList<>();
+            for (int i = 0; i < args.elements().size(); i++) callArgs.add(new Operand.Move(field(new Place(new Local(2)), i, args.elements().get(i))));
+            b.block(List.of(), new Terminator.Call(new Place(new Local(0)), func, callArgs, new BasicBlock(1), new UnwindAction.Unreachable()));
+            b.block(List.of(), new Terminator.Return());
+            return new ShimFn(pc, fn, b.body(), b.callees, CallConv.RUST_CALL);
+        }
+    }
+
+    private Ty fnDefOutput(Ty.FnDef d) {
+        if (d.sig() != null) return d.sig().output();
+        throw new LlvmException("unsupported: Fn shim for a fn item without signature " + MonoItemPrinter.CANONICAL.ty(d));
+    }
+
+    // ---- constructors
+
+    /** A tuple struct or variant constructor used as a fn: {@code _0 = Ctor(_1, …)}. */
+    private MonoFn ctor(MonoItem.Fn fn) {
+        throw new LlvmException("unsupported: constructor as a fn " + MonoItemPrinter.CANONICAL.print(fn));
+    }
+
+    /** A shim: its body built here, its calls mapped by synthetic path. */
+    static final class ShimFn implements MonoFn {
+        private final ProgramCodegen pc;
+        private final MonoItem.Fn fn;
+        private final Body body;
+        private final Map<Path, Callee> callees;
+        private final CallConv conv;
+
+        ShimFn(ProgramCodegen pc, MonoItem.Fn fn, Body body, Map<Path, Callee> callees, CallConv conv) {
+            this.pc = pc;
+            this.fn = fn;
+            this.body = body;
+            this.callees = callees;
+            this.conv = conv;
+        }
+
+        @Override public String symbol() { return pc.symbol(fn); }
+        @Override public boolean exported() { return false; }
+        @Override public CallConv conv() { return conv; }
+        @Override public Body body() { return body; }
+        @Override public String describe() { return MonoItemPrinter.CANONICAL.print(fn); }
+        @Override public Ty monomorphize(Ty ty) { return ty; }
+        @Override public boolean trackCaller() { return false; }
+
+        @Override
+        public Callee callee(Operand func, Ty funcTy, List<Ty> argTys) {
+            if (func instanceof Operand.Constant c && c.constant().value() instanceof ConstValue.FnItem fi && callees.get(fi.path()) instanceof Callee k) {
+                return k;
+            }
+            throw new LlvmException("unsupported: call of " + func + " in " + describe());
+        }
+
+        @Override
+        public String reify(Operand func, Ty funcTy) {
+            throw new LlvmException("unsupported: fn pointer in " + describe());
+        }
+
+        @Override
+        public String closureFnPointer(Ty.Closure closure) {
+            throw new LlvmException("unsupported: closure pointer in " + describe());
+        }
+
+        @Override
+        public MonoConst constant(ConstOperand constant, Ty expected) {
+            throw new LlvmException("unsupported: constant in " + describe());
+        }
+
+        @Override
+        public String threadLocal(Path path) {
+            throw new LlvmException("unsupported: thread-local in " + describe());
+        }
+
+        @Override
+        public ConstData callerLocation(BasicBlock block) {
+            synchronized (pc.lock) {
+                return pc.location("<unknown>", 0, 0);
+            }
+        }
     }
 }

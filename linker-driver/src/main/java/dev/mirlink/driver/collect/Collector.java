@@ -102,6 +102,17 @@ public final class Collector {
         return dropGlue.needsDrop(t);
     }
 
+    /** An ADT's field types, every variant's in order, its args substituted (empty for a type declared in a body). */
+    public List<Ty> adtFieldTys(Ty.Adt a) {
+        return resolver.typeItem(DropGlue.adtPath(a)) instanceof Item.Adt adt ? dropGlue.fieldTys(a, adt) : List.of();
+    }
+
+    /** The {@code <T as Drop>::drop} instance of an ADT, or null when it has no Drop impl. */
+    public MonoItem.Fn dropImpl(Ty.Adt a) {
+        if (!(resolver.typeItem(DropGlue.adtPath(a)) instanceof Item.Adt)) return resolver.fnLocalDrop(a);
+        return dropGlue.dropImpl(a);
+    }
+
     /** The drop glue instance of {@code t}. */
     public static MonoItem.Fn dropGlueOf(Ty t) {
         return DropGlue.glue(t);

@@ -414,6 +414,10 @@ final class Interp {
             return ev.evalMem(f.crate, p).ty;
         }
         if (v instanceof ConstValue.Promoted pr) return promotedTy(f, pr.index());
+        if (v instanceof ConstValue.Adt a) {
+            Ty ctor = unitValueTy(f.crate, f.subst.path(a.path()));
+            if (ctor != null) return ctor;
+        }
         if (v instanceof ConstValue.Param pa) {
             if (f.subst.get(pa.name()) instanceof GenericArg.Const gc && gc.value() instanceof TyConst.Value tv && tv.ty() != null) return tv.ty();
             Ty declared = constParamTy(f.owner, pa.name());
