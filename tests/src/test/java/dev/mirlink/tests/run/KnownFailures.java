@@ -79,7 +79,7 @@ final class KnownFailures {
     }
 
     private static String line(String program, String target, String opt, Verdict v) {
-        return String.format("%-28s %-8s %-2s %s", program, target, opt, v.reason(110));
+        return String.format("%-28s %-8s %-2s %s", program, target, opt, v.ledgerReason(100));
     }
 
     /** The comment lines a ledger file starts with. */

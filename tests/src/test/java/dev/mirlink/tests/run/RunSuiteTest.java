@@ -106,9 +106,10 @@ class RunSuiteTest {
         if (!SETTINGS.filtered()) {
             ledger.unknownPrograms(new TreeSet<>(names)).forEach(e -> problems.add("known-failures.txt " + e + " names no program"));
         }
-        long bad = rows.stream().filter(r -> r.cell() == SummaryTable.Cell.FAIL || r.cell() == SummaryTable.Cell.STALE).count();
-        if (bad > 0) problems.add(bad + " cells FAIL or STALE (see the table above)");
-        if (!problems.isEmpty()) fail(String.join("\n", problems) + "\n" + table);
+        List<String> cells = SummaryTable.problems(rows);
+        if (!cells.isEmpty()) problems.add(cells.size() + " cells FAIL or STALE (FAIL: a difference known-failures.txt does not list;"
+                + " STALE: a listed combination that agrees now):\n  " + String.join("\n  ", cells));
+        if (!problems.isEmpty()) fail(String.join("\n", problems));
     }
 
     /**

@@ -52,6 +52,17 @@ final class SummaryTable {
         return sb.toString();
     }
 
+    /** The cells that fail the suite, one line each, for the assertion message. */
+    static List<String> problems(List<Row> rows) {
+        return rows.stream().filter(r -> r.cell() == Cell.FAIL || r.cell() == Cell.STALE).map(SummaryTable::line).toList();
+    }
+
+    private static String line(Row r) {
+        Verdict v = r.verdict();
+        return v.program() + " " + v.variant().label() + ": "
+                + (r.cell() == Cell.STALE ? "agrees with rustc, but " + r.entry() + " lists it" : v.reason(REASON_CHARS));
+    }
+
     private static void section(StringBuilder sb, String title, List<Row> rows, Cell cell, boolean grouped) {
         List<Row> mine = rows.stream().filter(r -> r.cell() == cell).toList();
         if (mine.isEmpty()) return;
@@ -62,10 +73,6 @@ final class SummaryTable {
             reasons.forEach((reason, n) -> sb.append(String.format("    %4dx %s%n", n, reason)));
             return;
         }
-        for (Row r : mine) {
-            Verdict v = r.verdict();
-            sb.append("    ").append(v.program()).append(' ').append(v.variant().label()).append(": ")
-                    .append(cell == Cell.STALE ? "agrees with rustc, but " + r.entry() + " lists it" : v.detail()).append('\n');
-        }
+        for (Row r : mine) sb.append("    ").append(line(r)).append('\n');
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 record Verdict(String program, Variant variant, boolean same, boolean broken, String detail) {
     /** Absolute paths name the program and the work directory; dropped so that equal reasons compare equal. */
     private static final Pattern PATHS = Pattern.compile("(?<=[\\s(])/[^\\s():]+");
+    private static final String ERROR = "mirlink: error: ";
 
     static Verdict broken(String program, Variant v, String why) {
         return new Verdict(program, v, false, true, why);
@@ -31,7 +32,18 @@ record Verdict(String program, Variant variant, boolean same, boolean broken, St
 
     /** The detail without paths, at most {@code max} characters. */
     String reason(int max) {
+        return shortened(PATHS.matcher(detail).replaceAll("…"), max);
+    }
+
+    /** For a ledger line: the reason without the build-failure preamble. */
+    String ledgerReason(int max) {
         String r = PATHS.matcher(detail).replaceAll("…");
-        return r.length() > max ? r.substring(0, max) + "…" : r;
+        int at = r.indexOf(ERROR);
+        if (at >= 0) r = r.substring(at + ERROR.length()).replaceFirst("^cannot generate code for …: ", "");
+        return shortened(r, max);
+    }
+
+    private static String shortened(String s, int max) {
+        return s.length() > max ? s.substring(0, max) + "…" : s;
     }
 }
