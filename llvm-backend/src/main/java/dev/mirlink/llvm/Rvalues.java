@@ -11,6 +11,7 @@ import dev.mirlink.mir.item.Item;
 import dev.mirlink.mir.item.Variant;
 import dev.mirlink.mir.layout.Abi;
 import dev.mirlink.mir.layout.Layout;
+import dev.mirlink.mir.layout.LayoutCx;
 import dev.mirlink.mir.layout.Primitive;
 import dev.mirlink.mir.layout.Scalar;
 import dev.mirlink.mir.layout.Variants;
@@ -186,7 +187,7 @@ public final class Rvalues {
         LLVMTypeRef t = cx.memType(((Abi.ScalarAbi) fx.layout(ty).abi()).scalar().primitive());
         Item.Adt def = p.ty() instanceof Ty.Adt a ? fx.env.adtDef(a) : null;
         if (def == null || def.kind() != Item.Adt.Kind.ENUM) return LLVMConstInt(t, 0, 0);
-        List<BigInteger> discrs = discriminants(def);
+        List<BigInteger> discrs = LayoutCx.discriminants(def);
         return switch (p.layout().variants()) {
             case Variants.Empty e -> LLVMGetPoison(t);
             case Variants.Single s -> cx.constInt(t, discrs.get(s.index()));
@@ -222,7 +223,7 @@ public final class Rvalues {
         LLVMTypeRef tt = cx.intType(m.tag().size());
         BigInteger value;
         switch (m.encoding()) {
-            case Variants.Direct d -> value = discriminants(fx.env.adtDef((Ty.Adt) p.ty())).get(variant);
+            case Variants.Direct d -> value = LayoutCx.discriminants(fx.env.adtDef((Ty.Adt) p.ty())).get(variant);
             case Variants.Niche n -> {
                 if (variant == n.untaggedVariant()) return;
                 value = BigInteger.valueOf(variant - n.nicheVariantsStart()).add(n.nicheStart());
@@ -234,17 +235,6 @@ public final class Rvalues {
         LLVMSetAlignment(st, Values.restrict(p.align(), tagOff));
     }
 
-    /** rustc's {@code AdtDef::discriminants}: explicit values, else one more than the previous. */
-    public static List<BigInteger> discriminants(Item.Adt def) {
-        List<BigInteger> out = new ArrayList<>();
-        BigInteger next = BigInteger.ZERO;
-        for (Variant v : def.variants()) {
-            BigInteger d = v.discriminant() != null && v.discriminant().value() != null ? v.discriminant().value() : next;
-            out.add(d);
-            next = d.add(BigInteger.ONE);
-        }
-        return out;
-    }
 
     // ---- casts
 

@@ -181,7 +181,7 @@ final class Shims {
         b.block(List.of(), new Terminator.Unreachable()); // replaced below, once the targets are known
         BasicBlock ret = b.next();
         b.block(List.of(), new Terminator.Return());
-        List<BigInteger> discrs = Rvalues.discriminants(adt);
+        List<BigInteger> discrs = dev.mirlink.mir.layout.LayoutCx.discriminants(adt);
         int first = 0;
         for (int v = 0; v < adt.variants().size(); v++) {
             int n = adt.variants().get(v).fields().size();

@@ -25,6 +25,7 @@ import dev.mirlink.mir.item.Item;
 import dev.mirlink.mir.item.Variant;
 import dev.mirlink.mir.layout.Abi;
 import dev.mirlink.mir.layout.Layout;
+import dev.mirlink.mir.layout.LayoutCx;
 import dev.mirlink.mir.layout.LayoutException;
 import dev.mirlink.mir.layout.Scalar;
 import dev.mirlink.mir.layout.Variants;
@@ -664,7 +665,7 @@ final class Interp {
                     p.mem().writeInt(p.off(), (int) layout(p.ty()).size(), BigInteger.ZERO);
                 } else {
                     int variant = readDiscriminant(src.mem(), src.off(), src.ty());
-                    p.mem().writeInt(p.off(), (int) layout(p.ty()).size(), discriminants(def).get(variant));
+                    p.mem().writeInt(p.off(), (int) layout(p.ty()).size(), LayoutCx.discriminants(def).get(variant));
                 }
             }
             case Rvalue.Aggregate a -> aggregate(f, p, a);
@@ -858,7 +859,7 @@ final class Interp {
                 switch (s) {
                     case IntToInt -> {
                         BigInteger x;
-                        if (st instanceof Ty.Adt && adtDef(st).kind() == Item.Adt.Kind.ENUM) x = discriminants(adtDef(st)).get(readDiscriminant(v, 0, st));
+                        if (st instanceof Ty.Adt && adtDef(st).kind() == Item.Adt.Kind.ENUM) x = LayoutCx.discriminants(adtDef(st)).get(readDiscriminant(v, 0, st));
                         else x = st instanceof Ty.Char || st instanceof Ty.Bool ? v.readUint(0, v.size()) : v.readInt(0, v.size(), signed(st));
                         out.writeInt(0, out.size(), wrap(x, out.size(), signed(dest)));
                     }
@@ -1020,7 +1021,7 @@ final class Interp {
                 long tagOff = off + l.fields().offset(mv.tagField());
                 int size = mv.tag().size();
                 switch (mv.encoding()) {
-                    case Variants.Direct d -> m.writeInt(tagOff, size, discriminants(adtDef(ty)).get(variant));
+                    case Variants.Direct d -> m.writeInt(tagOff, size, LayoutCx.discriminants(adtDef(ty)).get(variant));
                     case Variants.Niche n -> {
                         if (variant != n.untaggedVariant()) {
                             BigInteger v = BigInteger.valueOf(variant - n.nicheVariantsStart()).add(n.nicheStart());
@@ -1043,7 +1044,7 @@ final class Interp {
                 yield switch (mv.encoding()) {
                     case Variants.Direct d -> {
                         BigInteger tag = m.readInt(tagOff, size, mv.tag().primitive().signed());
-                        List<BigInteger> ds = discriminants(adtDef(ty));
+                        List<BigInteger> ds = LayoutCx.discriminants(adtDef(ty));
                         for (int i = 0; i < ds.size(); i++) if (wrap(ds.get(i), size, mv.tag().primitive().signed()).equals(tag)) yield i;
                         throw new ConstEvalException("UB", "invalid tag " + tag + " for " + ty);
                     }
@@ -1061,18 +1062,6 @@ final class Interp {
                 };
             }
         };
-    }
-
-    /** The discriminant values of an enum's variants: explicit ones, else one more than the previous (rustc's {@code AdtDef::discriminants}). */
-    static List<BigInteger> discriminants(Item.Adt def) {
-        List<BigInteger> out = new ArrayList<>();
-        BigInteger next = BigInteger.ZERO;
-        for (Variant v : def.variants()) {
-            BigInteger d = v.discriminant() != null && v.discriminant().value() != null ? v.discriminant().value() : next;
-            out.add(d);
-            next = d.add(BigInteger.ONE);
-        }
-        return out;
     }
 
     int variantIndex(Ty ty, String name) {

@@ -71,7 +71,7 @@ final class Intrinsics {
                 Mem m = in.memOf(p);
                 Item.Adt def = t0 instanceof Ty.Adt ? in.adtDef(t0) : null;
                 BigInteger d = def == null || def.kind() != Item.Adt.Kind.ENUM ? BigInteger.ZERO
-                        : Interp.discriminants(def).get(in.readDiscriminant(m, p.offset(), t0));
+                        : dev.mirlink.mir.layout.LayoutCx.discriminants(def).get(in.readDiscriminant(m, p.offset(), t0));
                 return Interp.intMem(d, (int) in.layout(retTy).size(), retTy);
             }
             case "transmute", "transmute_unchecked": {

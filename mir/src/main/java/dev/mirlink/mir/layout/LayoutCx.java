@@ -259,6 +259,18 @@ public final class LayoutCx {
         return new Subst(map);
     }
 
+    /** rustc's {@code AdtDef::discriminants}: explicit values, else one more than the previous. */
+    public static List<BigInteger> discriminants(Item.Adt def) {
+        List<BigInteger> out = new ArrayList<>();
+        BigInteger next = BigInteger.ZERO;
+        for (Variant v : def.variants()) {
+            BigInteger d = v.discriminant() != null && v.discriminant().value() != null ? v.discriminant().value() : next;
+            out.add(d);
+            next = d.add(BigInteger.ONE);
+        }
+        return out;
+    }
+
     /** The definition of an ADT type (through type aliases), or null when unknown. */
     public Item.Adt adtDef(Ty.Adt a) {
         Resolved r = resolveAdt(a);
@@ -294,13 +306,7 @@ public final class LayoutCx {
             variants.add(fs);
         }
         if (def.kind() == Item.Adt.Kind.UNION) return calc.union(variants.get(0), repr);
-        List<BigInteger> discriminants = new ArrayList<>();
-        BigInteger next = BigInteger.ZERO;
-        for (Variant v : def.variants()) {
-            BigInteger d = v.discriminant() != null && v.discriminant().value() != null ? v.discriminant().value() : next;
-            discriminants.add(d);
-            next = d.add(BigInteger.ONE);
-        }
+        List<BigInteger> discriminants = discriminants(def);
         boolean maybeUnsized = def.kind() == Item.Adt.Kind.STRUCT && !def.fields().isEmpty()
                 && declaredMaybeUnsized(def.fields().get(def.fields().size() - 1).ty(), def.generics(), 0);
         return calc.structOrEnum(repr, variants, def.kind() == Item.Adt.Kind.ENUM, NO_NICHE.contains(def.defPath()),
