@@ -4,6 +4,7 @@ import dev.mirlink.mir.body.AssertMessage;
 import dev.mirlink.mir.item.Item;
 import dev.mirlink.mir.layout.Layout;
 import dev.mirlink.mir.ty.Ty;
+import java.util.List;
 
 /** What code generation asks about the whole program. Safe to call from the codegen threads. */
 public interface CodegenEnv {
@@ -11,6 +12,9 @@ public interface CodegenEnv {
 
     /** The definition of an ADT, for its variants and discriminants. */
     Item.Adt adtDef(Ty.Adt adt);
+
+    /** An ADT's field types with its args substituted, every variant's in order. */
+    List<Ty> fieldTys(Ty.Adt adt);
 
     /** The drop glue of {@code ty}, or {@link Callee.NoOp} when it needs none. */
     Callee dropInPlace(Ty ty);

@@ -326,7 +326,7 @@ public final class Rvalues {
 
     /** Thin pointer to fat (rustc_codegen_ssa/src/base.rs {@code unsize_ptr}): an array's length or a vtable joins it. */
     private OperandRef unsize(OperandRef src, Ty ty, Layout l) {
-        Ty[] pointees = unsizedPointees(src.ty(), ty);
+        Ty[] pointees = lockstepTails(unsizedPointees(src.ty(), ty));
         Ty from = pointees[0], to = pointees[1];
         if (src.value() instanceof OperandValue.Pair p) {
             if (from instanceof Ty.Dynamic && to instanceof Ty.Dynamic) {
@@ -343,6 +343,16 @@ public final class Rvalues {
             default -> throw fx.unsupported("unsizing " + from + " to " + to);
         };
         return new OperandRef(new OperandValue.Pair(data, meta), ty, l);
+    }
+
+    /** Foo<[T; N]> to Foo<[T]> takes the metadata of the struct tails (rustc: struct_lockstep_tails_for_codegen). */
+    private Ty[] lockstepTails(Ty[] pair) {
+        Ty from = pair[0], to = pair[1];
+        while (from instanceof Ty.Adt fa && to instanceof Ty.Adt ta && sameAdt(fa, ta) && !fx.env.fieldTys(fa).isEmpty()) {
+            from = fx.env.fieldTys(fa).getLast();
+            to = fx.env.fieldTys(ta).getLast();
+        }
+        return new Ty[]{from, to};
     }
 
     /** Whether two dyn types share their principal trait (auto traits aside), so one vtable serves both. */

@@ -177,6 +177,13 @@ public final class ProgramCodegen implements CodegenEnv {
     }
 
     @Override
+    public List<Ty> fieldTys(Ty.Adt adt) {
+        synchronized (lock) {
+            return collector.adtFieldTys(adt);
+        }
+    }
+
+    @Override
     public Callee dropInPlace(Ty ty) {
         synchronized (lock) {
             if (!collector.needsDrop(ty)) return new Callee.NoOp();

@@ -1,5 +1,6 @@
 package dev.mirlink.driver.collect;
 
+import dev.mirlink.driver.consteval.ConstEvaluator;
 import dev.mirlink.mir.alloc.AllocEntry;
 import dev.mirlink.mir.alloc.AllocId;
 import dev.mirlink.mir.alloc.GlobalAlloc;
@@ -331,6 +332,7 @@ final class BodyUses {
             case ConstValue.Array a -> a.elements().forEach(this::constant);
             case ConstValue.Adt a -> a.fields().forEach(this::constant);
             case ConstValue.ValuePath p -> cx.valuePathConst(crate, subst.path(p.path()), sink);
+            case ConstValue.UnprintedBytes u -> sink.use(new MonoItem.Static(ConstEvaluator.unprintedStatic(u)), false);
             default -> { }
         }
     }

@@ -116,6 +116,16 @@ public final class ConstEvaluator {
         return intern(new Interp(this).constOperand(owner, Program.crateOf(owner), resolver.substFor(owner, args), allocs, v, expected));
     }
 
+    private static final java.util.regex.Pattern STATIC_MARKER =
+            java.util.regex.Pattern.compile("static\\(DefId\\([^~]*~ ([^\\[]+)\\[[0-9a-f]+\\]::(.*)\\)\\)");
+
+    /** The def path of the static in {@code <static(DefId(0:5 ~ core[390f]::unicode::n::OFFSETS))>}: a pointer to its start. */
+    public static String unprintedStatic(dev.mirlink.mir.body.ConstValue.UnprintedBytes u) {
+        java.util.regex.Matcher m = STATIC_MARKER.matcher(u.marker());
+        if (!m.matches()) throw new ConstEvalException("constant", "unprinted bytes <" + u.marker() + ">");
+        return m.group(1) + "::" + m.group(2);
+    }
+
     /** The def path and args of the const a path names (for the collector's bookkeeping). */
     public String resolveDefPath(String crate, Path constPath) {
         return resolveConst(crate, constPath).defPath();

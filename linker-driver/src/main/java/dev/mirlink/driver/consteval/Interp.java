@@ -415,6 +415,9 @@ final class Interp {
             return ev.evalMem(f.crate, p).ty;
         }
         if (v instanceof ConstValue.Promoted pr) return promotedTy(f, pr.index());
+        if (v instanceof ConstValue.UnprintedBytes u && resolver.valueItem(ConstEvaluator.unprintedStatic(u)) instanceof Item.Static st && st.ty() != null) {
+            return new Ty.Ref(null, resolver.ty(Program.crateOf(st.defPath()), st.ty()), Ty.Mutability.NOT);
+        }
         if (v instanceof ConstValue.Adt a) {
             Ty ctor = unitValueTy(f.crate, f.subst.path(a.path()));
             if (ctor != null) return ctor;
@@ -558,12 +561,7 @@ final class Interp {
                 dst.writeLong(off + ps, ps, sl.meta());
             }
             case ConstValue.Unreachable u -> throw new ConstEvalException("UB", "value of uninhabited type " + ty);
-            case ConstValue.UnprintedBytes u -> {
-                // `<static(DefId(0:5 ~ core[390f]::unicode::n::OFFSETS))>`: a pointer to the start of a static
-                java.util.regex.Matcher sm = java.util.regex.Pattern.compile("static\\(DefId\\([^~]*~ ([^\\[]+)\\[[0-9a-f]+\\]::(.*)\\)\\)").matcher(u.marker());
-                if (!sm.matches()) throw new ConstEvalException("constant", "unprinted bytes <" + u.marker() + ">");
-                dst.writePtr(off, ps, new Mem.Ptr(new Mem.Prov.Static(sm.group(1) + "::" + sm.group(2)), 0));
-            }
+            case ConstValue.UnprintedBytes u -> dst.writePtr(off, ps, new Mem.Ptr(new Mem.Prov.Static(ConstEvaluator.unprintedStatic(u)), 0));
         }
     }
 
