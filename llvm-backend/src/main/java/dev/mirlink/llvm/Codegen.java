@@ -57,7 +57,6 @@ public final class Codegen {
              TargetMachine tm = new TargetMachine(options.target(), options.optLevel())) {
             long t0 = System.nanoTime();
             tm.prepare(cx.module);
-            defineData(cx, unit.data());
             List<LLVMValueRef> llfns = new ArrayList<>();
             List<FnAbi> abis = new ArrayList<>();
             for (MonoFn fn : unit.fns()) {
@@ -70,6 +69,8 @@ public final class Codegen {
                 llfns.add(llfn);
                 abis.add(abi);
             }
+            // after the fns, so that data pointing at them does not declare them first with a placeholder type
+            defineData(cx, unit.data());
             for (int i = 0; i < unit.fns().size(); i++) {
                 MonoFn fn = unit.fns().get(i);
                 try {
@@ -77,7 +78,7 @@ public final class Codegen {
                 } catch (LlvmException e) {
                     throw e.getMessage().contains(" in " + fn.describe()) ? e : new LlvmException(e.getMessage() + " (in " + fn.describe() + ")");
                 } catch (RuntimeException e) {
-                    throw new LlvmException("cannot generate " + fn.describe() + ": " + e);
+                    throw new LlvmException("cannot generate " + fn.describe() + ": " + e, e);
                 }
             }
             long t1 = System.nanoTime();

@@ -14,6 +14,7 @@ import dev.mirlink.mir.body.ProjectionElem;
 import dev.mirlink.mir.body.Statement;
 import dev.mirlink.mir.body.Terminator;
 import dev.mirlink.mir.layout.Abi;
+import dev.mirlink.mir.layout.FieldsShape;
 import dev.mirlink.mir.layout.Layout;
 import dev.mirlink.mir.layout.Scalar;
 import dev.mirlink.mir.layout.Variants;
@@ -634,9 +635,16 @@ final class FunctionCx {
 
     static Layout variantLayout(Layout l, int variant) {
         if (variant < 0) return l;
-        if (l.variants() instanceof Variants.Multiple m) return m.variants().get(variant);
-        return l;
+        return switch (l.variants()) {
+            case Variants.Multiple m -> m.variants().get(variant);
+            case Variants.Single s when s.index() == variant -> l;
+            // rustc_abi for_variant: a variant the layout leaves out is uninhabited, its fields all at offset 0
+            default -> ABSENT_VARIANT;
+        };
     }
+
+    private static final Layout ABSENT_VARIANT = new Layout(0, 1, new FieldsShape.Union(Integer.MAX_VALUE),
+            new Variants.Empty(), new Abi.Aggregate(true), null, true, 1);
 
     LLVMValueRef gep(LLVMValueRef ptr, long off) {
         if (off == 0) return ptr;

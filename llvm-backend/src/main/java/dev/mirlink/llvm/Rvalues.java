@@ -95,6 +95,8 @@ public final class Rvalues {
     // ---- aggregates
 
     private void aggregate(PlaceRef dest, Rvalue.Aggregate a) {
+        // a value of an uninhabited type is never built at run time (ControlFlow<!, Infallible>::Break)
+        if (dest.layout().uninhabited()) return;
         List<Operand> ops = a.operands();
         switch (a.kind()) {
             case AggregateKind.Array ar -> {

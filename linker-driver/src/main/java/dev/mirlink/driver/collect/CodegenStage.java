@@ -56,7 +56,9 @@ final class CodegenStage {
             units = pcg.units(result);
             objects = Codegen.compile(pcg, units, new Codegen.Options(CodegenTarget.of(options.target()), options.optLevel(), options.jobs()));
         } catch (LlvmException | CollectException e) {
-            throw MirlinkException.compileError("cannot generate code for " + options.output() + ": " + e.getMessage());
+            MirlinkException error = MirlinkException.compileError("cannot generate code for " + options.output() + ": " + e.getMessage());
+            error.initCause(e);
+            throw error;
         }
         long t1 = System.nanoTime();
         Path dir;
