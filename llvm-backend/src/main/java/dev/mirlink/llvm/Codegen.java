@@ -1,5 +1,7 @@
 package dev.mirlink.llvm;
 
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 import java.util.ArrayList;
@@ -52,6 +54,9 @@ public final class Codegen {
         }
     }
 
+    /** {@code $MIRLINK_DUMP_IR}: a directory that receives each unit's LLVM IR before optimization, for debugging. */
+    private static final String DUMP_IR = System.getenv("MIRLINK_DUMP_IR");
+
     private static UnitResult compile(CodegenEnv env, CodegenUnit unit, Options options) {
         try (ModuleCx cx = new ModuleCx(env, options.target(), unit.name());
              TargetMachine tm = new TargetMachine(options.target(), options.optLevel())) {
@@ -82,6 +87,7 @@ public final class Codegen {
                 }
             }
             long t1 = System.nanoTime();
+            if (DUMP_IR != null) LLVMPrintModuleToFile(cx.module, DUMP_IR + "/" + unit.name() + ".ll", new BytePointer((Pointer) null));
             tm.optimize(cx.module);
             long t2 = System.nanoTime();
             byte[] object = tm.emit(cx.module);

@@ -20,6 +20,7 @@ import dev.mirlink.mir.layout.Scalar;
 import dev.mirlink.mir.layout.Variants;
 import dev.mirlink.mir.ty.Ty;
 import dev.mirlink.mir.ty.TyConst;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
@@ -723,8 +724,19 @@ final class FunctionCx {
 
     private void storeScalar(LLVMValueRef v, LLVMValueRef ptr, Scalar s, int align) {
         if (LLVMTypeOf(v).equals(cx.i1)) v = LLVMBuildZExt(b, v, cx.i8, "");
+        // a value wider than its slot would overwrite the neighbours: refuse rather than miscompile
+        if (!LLVMTypeOf(v).equals(cx.memType(s.primitive()))) throw unsupported("storing a " + typeName(LLVMTypeOf(v)) + " into a " + s.primitive());
         LLVMValueRef st = LLVMBuildStore(b, v, ptr);
         LLVMSetAlignment(st, align);
+    }
+
+    private static String typeName(LLVMTypeRef t) {
+        BytePointer p = LLVMPrintTypeToString(t);
+        try {
+            return p.getString();
+        } finally {
+            LLVMDisposeMessage(p);
+        }
     }
 
     void store(OperandRef v, PlaceRef dst) {

@@ -71,11 +71,11 @@ final class Intrinsics {
                 blackBox(ops.get(0), dest);
                 yield null;
             }
-            case "ctpop" -> llvm("llvm.ctpop", imm(ops, 0));
+            case "ctpop" -> bitCount(llvm("llvm.ctpop", imm(ops, 0)), dest);
             case "bswap" -> fx.layout(t).size() == 1 ? imm(ops, 0) : llvm("llvm.bswap", imm(ops, 0));
             case "bitreverse" -> llvm("llvm.bitreverse", imm(ops, 0));
-            case "ctlz", "ctlz_nonzero" -> llvm("llvm.ctlz", imm(ops, 0), LLVMConstInt(cx.i1, name.endsWith("nonzero") ? 1 : 0, 0));
-            case "cttz", "cttz_nonzero" -> llvm("llvm.cttz", imm(ops, 0), LLVMConstInt(cx.i1, name.endsWith("nonzero") ? 1 : 0, 0));
+            case "ctlz", "ctlz_nonzero" -> bitCount(llvm("llvm.ctlz", imm(ops, 0), LLVMConstInt(cx.i1, name.endsWith("nonzero") ? 1 : 0, 0)), dest);
+            case "cttz", "cttz_nonzero" -> bitCount(llvm("llvm.cttz", imm(ops, 0), LLVMConstInt(cx.i1, name.endsWith("nonzero") ? 1 : 0, 0)), dest);
             case "unchecked_funnel_shl", "unchecked_funnel_shr" -> {
                 LLVMValueRef x = imm(ops, 0);
                 LLVMValueRef n = fx.rvalues.intCast(imm(ops, 2), LLVMTypeOf(x), false);
@@ -245,6 +245,11 @@ final class Intrinsics {
     }
 
     /** An LLVM intrinsic overloaded on its first argument's type. */
+    /** The bit counts return u32 in Rust whatever the operand's width; LLVM's have the operand's width. */
+    private LLVMValueRef bitCount(LLVMValueRef v, PlaceRef dest) {
+        return fx.rvalues.intCast(v, cx.intType((int) dest.layout().size()), false);
+    }
+
     private LLVMValueRef llvm(String name, LLVMValueRef... args) {
         return llvmTyped(name, new LLVMTypeRef[]{LLVMTypeOf(args[0])}, args);
     }
