@@ -11,6 +11,7 @@ import dev.mirlink.mir.alloc.Relocation;
 import dev.mirlink.mir.body.AggregateKind;
 import dev.mirlink.mir.body.BasicBlockData;
 import dev.mirlink.mir.body.Body;
+import dev.mirlink.mir.body.BodyKind;
 import dev.mirlink.mir.body.CastKind;
 import dev.mirlink.mir.body.ConstValue;
 import dev.mirlink.mir.body.MirEntry;
@@ -129,7 +130,8 @@ final class Interp {
 
     /** A constant value rustc printed, as memory of type {@code ty} (printed in {@code crate}). */
     Mem constant(String owner, String crate, Subst subst, ConstValue v, Ty ty) {
-        Frame f = new Frame(owner, crate, subst, new Body(dev.mirlink.mir.body.BodyKind.CONST, false, new Path(List.of()), -1, 0, null,
+        // the operand comes from the optimized fn body of owner
+        Frame f = new Frame(owner, crate, subst, new Body(BodyKind.FN, false, new Path(List.of()), -1, 0, null,
                 List.of(new dev.mirlink.mir.body.LocalDecl(null, ty, 0)), List.of(), List.of(), List.of()), List.of());
         Ty t = f.ty(ty);
         Mem m = new Mem((int) layout(t).size(), t);
@@ -142,7 +144,8 @@ final class Interp {
      * (monomorphic) is its type when the printed value does not tell.
      */
     Mem constOperand(String owner, String crate, Subst subst, List<AllocEntry> allocs, ConstValue v, Ty expected) {
-        Frame f = new Frame(owner, crate, subst, new Body(dev.mirlink.mir.body.BodyKind.CONST, false, new Path(List.of()), -1, 0, null,
+        // the operand comes from the optimized fn body of owner
+        Frame f = new Frame(owner, crate, subst, new Body(BodyKind.FN, false, new Path(List.of()), -1, 0, null,
                 List.of(new dev.mirlink.mir.body.LocalDecl(null, UNIT, 0)), List.of(), List.of(), List.of()), allocs);
         Ty t = constTy(f, v, expected);
         Mem m = new Mem((int) layout(t).size(), t);
@@ -414,7 +417,7 @@ final class Interp {
             if (unit != null) return unit;
             return ev.evalMem(f.crate, p).ty;
         }
-        if (v instanceof ConstValue.Promoted pr) return promotedTy(f, pr.index());
+        if (v instanceof ConstValue.Promoted pr) return promotedTy(f, pr);
         if (v instanceof ConstValue.UnprintedBytes u && resolver.valueItem(ConstEvaluator.unprintedStatic(u)) instanceof Item.Static st && st.ty() != null) {
             return new Ty.Ref(null, resolver.ty(Program.crateOf(st.defPath()), st.ty()), Ty.Mutability.NOT);
         }
@@ -530,7 +533,7 @@ final class Interp {
                 }
             }
             case ConstValue.Promoted pr -> {
-                Mem m = promoted(f, pr.index());
+                Mem m = promoted(f, pr);
                 dst.copyFrom(m, 0, off, m.size());
             }
             case ConstValue.Param pa -> {
@@ -565,18 +568,35 @@ final class Interp {
         }
     }
 
-    private Ty promotedTy(Frame f, int index) {
-        MirEntry.BodyEntry b = ev.promoted(f.owner, index, f.body.forCtfe());
-        if (b == null) throw new ConstEvalException("no MIR", "no promoted[" + index + "] of " + f.owner);
-        return f.ty(b.body().returnTy());
+    private Ty promotedTy(Frame f, ConstValue.Promoted pr) {
+        PromotedOwner o = promotedOwner(f, pr);
+        return o.subst().ty(o.body().body().returnTy());
     }
 
-    private Mem promoted(Frame f, int index) {
-        MirEntry.BodyEntry b = ev.promoted(f.owner, index, f.body.forCtfe());
-        if (b == null) throw new ConstEvalException("no MIR", "no promoted[" + index + "] of " + f.owner);
-        Mem m = run(f.owner, f.crate, f.subst, b.body(), b.allocations(), List.of());
+    private Mem promoted(Frame f, ConstValue.Promoted pr) {
+        PromotedOwner o = promotedOwner(f, pr);
+        Mem m = run(o.defPath(), Program.crateOf(o.defPath()), o.subst(), o.body().body(), o.body().allocations(), List.of());
         m.mutable = false;
         return m;
+    }
+
+    private record PromotedOwner(String defPath, Subst subst, MirEntry.BodyEntry body) {}
+
+    /**
+     * The body a promoted belongs to: this one, or, in an optimized fn body, possibly one inlined into it, which
+     * its printed owner path names. Bodies for CTFE are never inlined into.
+     */
+    private PromotedOwner promotedOwner(Frame f, ConstValue.Promoted pr) {
+        String def = f.owner;
+        Subst subst = f.subst;
+        if (f.body.kind() == BodyKind.FN && !f.body.forCtfe()) {
+            MonoItem.Fn owner = resolver.item(f.crate, f.subst.path(pr.owner()));
+            def = owner.defPath();
+            subst = resolver.substFor(def, owner.args());
+        }
+        MirEntry.BodyEntry b = ev.promoted(def, pr.index(), f.body.forCtfe());
+        if (b == null) throw new ConstEvalException("no MIR", "no promoted[" + pr.index() + "] of " + def);
+        return new PromotedOwner(def, subst, b);
     }
 
     /** What an allocation dumped after the body stands for, as provenance. */
