@@ -4,7 +4,6 @@ import dev.mirlink.driver.consteval.ConstAlloc;
 import dev.mirlink.driver.consteval.ConstEvalException;
 import dev.mirlink.driver.consteval.ConstEvaluator;
 import dev.mirlink.mir.body.AssertMessage;
-import dev.mirlink.mir.layout.ItemTablesTypeEnv;
 import dev.mirlink.mir.layout.LayoutCx;
 import dev.mirlink.mir.layout.TargetDataLayout;
 import dev.mirlink.mir.body.Body;
@@ -77,7 +76,7 @@ public final class Collector {
         resolver.needsDropHook = dropGlue::needsDrop;
         resolver.selector(program.localCrate()).setClosureUpvars(this::upvars);
         this.evaluator = target == null ? null : new ConstEvaluator(program, resolver,
-                new LayoutCx(TargetDataLayout.forTarget(target), new ItemTablesTypeEnv(program.tables())));
+                new LayoutCx(TargetDataLayout.forTarget(target), new SelectingTypeEnv(program, resolver, this::upvars)));
     }
 
     private final ConstEvaluator evaluator;

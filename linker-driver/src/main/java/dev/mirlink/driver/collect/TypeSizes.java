@@ -10,7 +10,6 @@ import dev.mirlink.mir.body.MirEntry;
 import dev.mirlink.mir.item.Field;
 import dev.mirlink.mir.item.GenericParam;
 import dev.mirlink.mir.item.Item;
-import dev.mirlink.mir.layout.ItemTablesTypeEnv;
 import dev.mirlink.mir.item.Variant;
 import dev.mirlink.mir.layout.Layout;
 import dev.mirlink.mir.layout.LayoutCx;
@@ -96,38 +95,7 @@ public final class TypeSizes {
     }
 
     private TypeEnv env() {
-        ItemTablesTypeEnv items = new ItemTablesTypeEnv(program.tables());
-        return new TypeEnv() {
-            @Override
-            public Item.Adt adt(String defPath) {
-                return resolver.typeItem(defPath) instanceof Item.Adt a ? a : items.adt(defPath);
-            }
-
-            @Override
-            public Item.TypeAlias alias(String defPath) {
-                return items.alias(defPath);
-            }
-
-            @Override
-            public Ty normalize(Ty.Projection p) {
-                try {
-                    Ty t = resolver.ty(program.localCrate(), p);
-                    if (!(t instanceof Ty.Projection)) return t;
-                } catch (RuntimeException e) {
-                    // fall back to the item tables' impls
-                }
-                return items.normalize(p);
-            }
-
-            @Override
-            public List<Ty> closureUpvars(Path closure) {
-                try {
-                    return collector.upvars(new Ty.Closure(closure));
-                } catch (RuntimeException e) {
-                    return null;
-                }
-            }
-        };
+        return new SelectingTypeEnv(program, resolver, collector::upvars);
     }
 
     // ---- which types codegen lays out

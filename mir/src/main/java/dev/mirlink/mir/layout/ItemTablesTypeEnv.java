@@ -66,12 +66,41 @@ public final class ItemTablesTypeEnv implements TypeEnv {
                 List<GenericArg> implTraitArgs = impl.traitRef().last() instanceof PathSegment.Ident id ? id.args() : List.of();
                 if (!unifyArgs(implTraitArgs, traitArgs, binding)) continue;
                 Ty result = new Subst(binding).ty(t.ty());
+                // An impl param the header does not fix (`type Item = B` under `F: FnMut(..) -> B`) needs its where-clauses.
+                if (mentionsParam(result)) return null;
                 // Two matching impls means the choice depends on where-clauses: don't guess.
                 if (found != null && !found.equals(result)) return null;
                 found = result;
             }
         }
         return found;
+    }
+
+    /** Whether a type still names a param: in a concrete projection's answer, one only a where-clause binds. */
+    private static boolean mentionsParam(Ty ty) {
+        return switch (ty) {
+            case Ty.Param p -> true;
+            case Ty.Adt a -> mentionsParam(a.path());
+            case Ty.Closure c -> mentionsParam(c.path());
+            case Ty.Projection p -> mentionsParam(p.self()) || (p.trait() != null && mentionsParam(p.trait()));
+            case Ty.Ref r -> mentionsParam(r.pointee());
+            case Ty.RawPtr p -> mentionsParam(p.pointee());
+            case Ty.Slice sl -> mentionsParam(sl.element());
+            case Ty.Array a -> mentionsParam(a.element()) || a.length() instanceof TyConst.Param;
+            case Ty.Tuple t -> t.elements().stream().anyMatch(ItemTablesTypeEnv::mentionsParam);
+            default -> false;
+        };
+    }
+
+    private static boolean mentionsParam(Path path) {
+        for (PathSegment s : path.segments()) {
+            if (!(s instanceof PathSegment.Ident id)) continue;
+            for (GenericArg g : id.args()) {
+                if (g instanceof GenericArg.Type t && mentionsParam(t.ty())) return true;
+                if (g instanceof GenericArg.Const c && c.value() instanceof TyConst.Param) return true;
+            }
+        }
+        return false;
     }
 
     /** Matches an impl's type pattern (its params are variables) against a concrete type. */

@@ -70,7 +70,7 @@ public final class MirClosureEnv implements TypeEnv {
     @Override
     public Ty normalize(Ty.Projection projection) {
         Ty ty = items.normalize(projection);
-        if (ty != null && !mentionsParam(ty)) return ty;
+        if (ty != null) return ty;
         // Blanket impls and closure outputs need trait selection.
         try {
             Ty n = selector.normalized(projection);
@@ -78,21 +78,6 @@ public final class MirClosureEnv implements TypeEnv {
         } catch (TraitSelectionException | LayoutException | IllegalStateException | UnsupportedOperationException e) {
             return null;
         }
-    }
-
-    /** An impl's associated type fixed only by a where-clause ({@code F: FnMut(..) -> B}) comes back with the param. */
-    private static boolean mentionsParam(Ty ty) {
-        return switch (ty) {
-            case Ty.Param p -> true;
-            case Ty.Adt a -> a.path().segments().stream().anyMatch(s -> s instanceof PathSegment.Ident id
-                    && id.args().stream().anyMatch(g -> g instanceof GenericArg.Type t && mentionsParam(t.ty())));
-            case Ty.Ref r -> mentionsParam(r.pointee());
-            case Ty.RawPtr p -> mentionsParam(p.pointee());
-            case Ty.Slice sl -> mentionsParam(sl.element());
-            case Ty.Array a -> mentionsParam(a.element());
-            case Ty.Tuple t -> t.elements().stream().anyMatch(MirClosureEnv::mentionsParam);
-            default -> false;
-        };
     }
 
     @Override

@@ -544,7 +544,13 @@ public final class TraitSelector {
     /** Whether impl {@code a} specializes {@code b}: b matches a's types with a's params rigid, and a's bounds imply b's. */
     private boolean specializes(CanonImpl a, CanonImpl b, TraitRef ref) {
         Map<String, GenericArg> rigid = new HashMap<>();
-        for (String p : a.params()) rigid.put(p, new GenericArg.Type(new Ty.Param(RIGID + p)));
+        for (GenericParam p : a.impl().generics().params()) {
+            switch (p) {
+                case GenericParam.Type t -> rigid.put(t.name(), new GenericArg.Type(new Ty.Param(RIGID + t.name())));
+                case GenericParam.Const c -> rigid.put(c.name(), new GenericArg.Const(new TyConst.Param(RIGID + c.name())));
+                case GenericParam.Lifetime l -> { }
+            }
+        }
         Subst ra = new Subst(rigid);
         Map<String, GenericArg> bb = new LinkedHashMap<>();
         if (!match(b.self(), ra.ty(a.self()), bb, ref)) return false;
@@ -1159,7 +1165,7 @@ public final class TraitSelector {
     private boolean hasUnbound(GenericArg a) {
         return switch (a) {
             case GenericArg.Type t -> paramNames(t.ty()).stream().anyMatch(n -> !n.startsWith(RIGID));
-            case GenericArg.Const c -> c.value() instanceof TyConst.Param;
+            case GenericArg.Const c -> c.value() instanceof TyConst.Param p && !p.name().startsWith(RIGID);
             case GenericArg.Lifetime l -> false;
         };
     }
