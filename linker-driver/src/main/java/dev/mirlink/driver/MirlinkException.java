@@ -18,5 +18,12 @@ public class MirlinkException extends RuntimeException {
         return new MirlinkException(Errors.COMPILE_FAILED, message);
     }
 
+    /** The same, keeping what caused it for {@code $MIRLINK_BACKTRACE}. */
+    public static MirlinkException compileError(String message, Throwable cause) {
+        MirlinkException e = compileError(message);
+        e.initCause(cause);
+        return e;
+    }
+
     public int exitCode() { return exitCode; }
 }

@@ -56,9 +56,7 @@ final class CodegenStage {
             units = pcg.units(result);
             objects = Codegen.compile(pcg, units, new Codegen.Options(CodegenTarget.of(options.target()), options.optLevel(), options.jobs()));
         } catch (LlvmException | CollectException e) {
-            MirlinkException error = MirlinkException.compileError("cannot generate code for " + options.output() + ": " + e.getMessage());
-            error.initCause(e);
-            throw error;
+            throw MirlinkException.compileError("cannot generate code for " + options.output() + ": " + e.getMessage(), e);
         }
         long t1 = System.nanoTime();
         Path dir;

@@ -5,4 +5,8 @@ public final class CollectException extends RuntimeException {
     public CollectException(String message) {
         super(message);
     }
+
+    public CollectException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -152,7 +152,7 @@ public final class Collector {
                     }
                 });
             } catch (CollectException | TraitSelectionException e) {
-                throw new CollectException(e.getMessage() + "; in " + MonoItemPrinter.CANONICAL.print(item) + chain(item));
+                throw new CollectException(e.getMessage() + "; in " + MonoItemPrinter.CANONICAL.print(item) + chain(item), e);
             }
         }
         return new Result(List.copyOf(roots), reachedFrom, requestedBy, List.copyOf(vtables), requests, unevaluated);

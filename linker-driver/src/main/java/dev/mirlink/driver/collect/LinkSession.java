@@ -42,7 +42,7 @@ public final class LinkSession {
         try {
             result = collector.collect(List.of());
         } catch (CollectException e) {
-            throw MirlinkException.compileError("cannot collect `" + localCrate + "`: " + e.getMessage());
+            throw MirlinkException.compileError("cannot collect `" + localCrate + "`: " + e.getMessage(), e);
         }
         long t2 = System.nanoTime();
         // 3. outputs

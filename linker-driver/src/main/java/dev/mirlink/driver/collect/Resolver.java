@@ -107,21 +107,29 @@ public final class Resolver {
         int n = segs.size();
         while (n > 0 && segs.get(n - 1) instanceof PathSegment.Disambiguated) n--;
         MonoItem.Fn fn = n >= 2 && segs.get(n - 2) instanceof PathSegment.QualifiedSelf q && q.trait() != null
-                ? implMethodByHeader(crate, q, (PathSegment.Ident) segs.get(n - 1))
+                ? implMethodByHeader(crate, q, (PathSegment.Ident) segs.get(n - 1), null)
                 : null;
         if (fn == null) fn = item(crate, new Path(segs.subList(0, n)));
         if (n == segs.size()) return fn;
         return MonoItem.Fn.item(fn.defPath() + "::" + String.join("::", names(segs.subList(n, segs.size()))), fn.args());
     }
 
-    /** {@code <T as Trait>::method} with the impl's own params as args: the impl by its header alone. */
-    private MonoItem.Fn implMethodByHeader(String crate, PathSegment.QualifiedSelf q, PathSegment.Ident method) {
+    /**
+     * {@code <T as Trait>::method} with the impl's own params as args: the impl by its header alone. When
+     * several impls match (a specializing one), the one whose method body declares {@code nested} (or null).
+     */
+    private MonoItem.Fn implMethodByHeader(String crate, PathSegment.QualifiedSelf q, PathSegment.Ident method, List<String> nested) {
         TraitSelector sel = selector(crate);
         Ty self = ty(crate, q.self());
         TraitRef ref = sel.traitRef(q.trait(), self);
-        Selection.Impl impl = sel.matchHeader(new TraitRef(ref.trait(), self, args(crate, ref.args())));
-        if (impl == null || !(impl.impl().item(method.name()) instanceof AssocItem.Fn f)) return null;
-        return implFn(f.defPath(), impl.impl(), impl.args(), args(crate, method.args()));
+        MonoItem.Fn found = null;
+        for (Selection.Impl impl : sel.matchHeaders(new TraitRef(ref.trait(), self, args(crate, ref.args())))) {
+            if (!(impl.impl().item(method.name()) instanceof AssocItem.Fn f)) continue;
+            if (nested != null && program.body(f.defPath() + "::" + String.join("::", nested)) == null) continue;
+            if (found != null) return null;
+            found = implFn(f.defPath(), impl.impl(), impl.args(), args(crate, method.args()));
+        }
+        return found;
     }
 
     private Path mapLocal(String crate, Path p) {
@@ -520,10 +528,13 @@ public final class Resolver {
         while (d0 < segs.size() && !(segs.get(d0) instanceof PathSegment.Disambiguated)) d0++;
         if (d0 > 0 && d0 < segs.size() - 1 && d0 < q0) return MonoItem.Fn.item(closureLocalDefPath(crate, p), fnArgs);
         if (q0 + 2 < segs.size()) {
-            // an item declared in the body of a trait or impl method: the method's def path, then names
-            MonoItem.Fn method = item(crate, new Path(segs.subList(0, q0 + 2)));
+            // an item declared in the body of a trait or impl method: the method's def path, then names;
+            // the path prints the impl's own params (<FlattenCompat<I, U> as Iterator>::fold::flatten), so the header picks it
             List<String> rest = names(segs.subList(q0 + 2, segs.size()));
             if (rest == null) throw new CollectException("unsupported path " + p);
+            MonoItem.Fn method = segs.get(q0) instanceof PathSegment.QualifiedSelf q && q.trait() != null
+                    && segs.get(q0 + 1) instanceof PathSegment.Ident m ? implMethodByHeader(crate, q, m, rest) : null;
+            if (method == null) method = item(crate, new Path(segs.subList(0, q0 + 2)));
             return MonoItem.Fn.item(method.defPath() + "::" + String.join("::", rest), fnArgs);
         }
         PathSegment head = prefix.isEmpty() ? null : prefix.get(prefix.size() - 1);

@@ -253,12 +253,12 @@ public final class TraitSelector {
     }
 
     /**
-     * The impl whose header matches {@code ref}, bounds unchecked, when exactly one does: how a path
-     * through {@code <Vec<T, A> as Drop>::drop} names an item declared in that impl method's body,
-     * where the args are the impl's own params and selection has nothing concrete to decide on.
+     * The impls whose header matches {@code ref}, bounds unchecked: how a path through
+     * {@code <Vec<T, A> as Drop>::drop} names an item declared in that impl method's body, where the
+     * args are the impl's own params and selection has nothing concrete to decide on.
      */
-    public Selection.Impl matchHeader(TraitRef ref) {
-        Selection.Impl found = null;
+    public List<Selection.Impl> matchHeaders(TraitRef ref) {
+        List<Selection.Impl> found = new ArrayList<>();
         for (Item.Impl impl : implsOf(ref.trait())) {
             CanonImpl ci;
             try {
@@ -270,9 +270,7 @@ public final class TraitSelector {
             if (!match(ci.self(), ref.self(), b, ref) || ci.traitArgs().size() != ref.args().size()) continue;
             boolean ok = true;
             for (int i = 0; i < ref.args().size() && ok; i++) ok = matchArg(ci.traitArgs().get(i), ref.args().get(i), b, ref);
-            if (!ok) continue;
-            if (found != null) return null;
-            found = new Selection.Impl(ref, impl, new Subst(b), List.of());
+            if (ok) found.add(new Selection.Impl(ref, impl, new Subst(b), List.of()));
         }
         return found;
     }
