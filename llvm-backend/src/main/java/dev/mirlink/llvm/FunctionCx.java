@@ -441,7 +441,11 @@ final class FunctionCx {
             }
             case Callee.Virtual v -> {
                 OperandRef self = ops.get(0);
-                if (!(self.value() instanceof OperandValue.Pair p)) throw unsupported("virtual call on a thin receiver " + self.ty());
+                // a dyn receiver moved by value (`<Box<dyn FnOnce()> as FnOnce>::call_once`) goes by pointer, to a VTableShim
+                OperandValue.Pair p = self.value() instanceof OperandValue.Pair pair ? pair
+                        : self.ty() instanceof Ty.Dynamic && args.get(0) instanceof Operand.Move m && place(m.place()) instanceof PlaceRef pl
+                        && pl.meta() != null ? new OperandValue.Pair(pl.ptr(), pl.meta()) : null;
+                if (p == null) throw unsupported("virtual call on a thin receiver " + self.ty());
                 LLVMValueRef method = LLVMBuildLoad2(b, cx.ptr, gep(p.b(), (long) v.index() * cx.ptrSize), "");
                 LLVMSetAlignment(method, cx.ptrSize);
                 Ty thin = new Ty.RawPtr(UNIT, Ty.Mutability.MUT);

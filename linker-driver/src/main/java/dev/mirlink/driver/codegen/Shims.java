@@ -10,10 +10,12 @@ import dev.mirlink.llvm.ConstData;
 import dev.mirlink.llvm.LlvmException;
 import dev.mirlink.llvm.MonoFn;
 import dev.mirlink.llvm.Rvalues;
+import dev.mirlink.mir.body.AggregateKind;
 import dev.mirlink.mir.body.BasicBlock;
 import dev.mirlink.mir.body.BasicBlockData;
 import dev.mirlink.mir.body.Body;
 import dev.mirlink.mir.body.BodyKind;
+import dev.mirlink.mir.body.CastKind;
 import dev.mirlink.mir.body.ConstOperand;
 import dev.mirlink.mir.body.ConstValue;
 import dev.mirlink.mir.body.Local;
@@ -25,7 +27,10 @@ import dev.mirlink.mir.body.Rvalue;
 import dev.mirlink.mir.body.Statement;
 import dev.mirlink.mir.body.Terminator;
 import dev.mirlink.mir.body.UnwindAction;
+import dev.mirlink.mir.item.DefPaths;
 import dev.mirlink.mir.item.Item;
+import dev.mirlink.mir.traits.Subst;
+import dev.mirlink.mir.traits.TraitRef;
 import dev.mirlink.mir.ty.GenericArg;
 import dev.mirlink.mir.ty.Path;
 import dev.mirlink.mir.ty.PathSegment;
@@ -55,6 +60,8 @@ final class Shims {
     MonoFn of(MonoItem.Fn fn) {
         return switch (fn.kind()) {
             case DROP_GLUE -> dropGlue(fn);
+            case VTABLE_SHIM -> vtableShim(fn);
+            case CLONE_SHIM -> cloneShim(fn);
             case CLOSURE_ONCE_SHIM -> closureOnce(fn);
             case FN_PTR_SHIM -> fnPtr(fn);
             case ITEM, REIFY_SHIM -> ctor(fn);
@@ -65,6 +72,7 @@ final class Shims {
     CallConv callConv(MonoItem.Fn fn) {
         return switch (fn.kind()) {
             case CLOSURE_ONCE_SHIM, FN_PTR_SHIM -> CallConv.RUST_CALL;
+            case VTABLE_SHIM -> pc.callConv(MonoItem.Fn.item(fn.defPath(), fn.args()));
             default -> CallConv.RUST;
         };
     }
@@ -119,12 +127,25 @@ final class Shims {
 
     // ---- drop glue
 
-    /** {@code drop_in_place::<T>(_1: *mut T)}: {@code Drop::drop}, then each field that needs drop (shim.rs {@code build_drop_shim}). */
+    /**
+     * {@code drop_in_place::<T>(_1: *mut T)}: a box's contents, {@code Drop::drop}, then each field that
+     * needs drop (shim.rs {@code build_drop_shim}, elaborate_drops.rs {@code open_drop_for_adt}).
+     */
     private MonoFn dropGlue(MonoItem.Fn fn) {
         Ty t = fn.shimTy();
         Builder b = new Builder(UNIT, List.of(new Ty.RawPtr(t, Ty.Mutability.MUT)));
         Local self = new Local(1);
         synchronized (pc.lock) {
+            if (t instanceof Ty.Slice) {
+                dropSlice(b);
+                return new ShimFn(pc, fn, b.body(), b.callees, CallConv.RUST);
+            }
+            if (t instanceof Ty.Dynamic) {
+                // through the vtable's drop slot
+                drops(b, List.of(deref(self)));
+                return new ShimFn(pc, fn, b.body(), b.callees, CallConv.RUST);
+            }
+            if (t instanceof Ty.Adt a && Rvalues.isBox(a)) dropBoxContents(b, a);
             if (t instanceof Ty.Adt a && pc.collector.dropImpl(a) instanceof MonoItem.Fn drop) {
                 Local ref = b.local(new Ty.Ref(null, t, Ty.Mutability.MUT));
                 Local unit = b.local(UNIT);
@@ -136,7 +157,6 @@ final class Shims {
             List<Ty> fields = switch (t) {
                 case Ty.Tuple tu -> tu.elements();
                 case Ty.Closure c -> pc.collector.upvars(c);
-                case Ty.Adt a when Rvalues.isBox(a) -> throw new LlvmException("unsupported: drop glue of " + MonoItemPrinter.CANONICAL.ty(t));
                 case Ty.Adt a -> pc.collector.adtFieldTys(a);
                 case Ty.Array a -> {
                     long n = a.length() instanceof dev.mirlink.mir.ty.TyConst.Value len ? len.bits().longValueExact() : -1;
@@ -161,6 +181,43 @@ final class Shims {
             }
         }
         return new ShimFn(pc, fn, b.body(), b.callees, CallConv.RUST);
+    }
+
+    /**
+     * A box's contents, before its {@code Drop::drop} frees them (elaborate_drops.rs
+     * {@code open_drop_for_box_contents}): {@code _p = transmute::<NonNull<T>, *const T>((*_1).0.0); drop(*_p)}.
+     */
+    private void dropBoxContents(Builder b, Ty.Adt box) {
+        Ty contents = ((GenericArg.Type) ((PathSegment.Ident) box.path().last()).args().get(0)).ty();
+        if (!pc.collector.needsDrop(contents)) return;
+        Ty unique = pc.collector.adtFieldTys(box).get(0);
+        Ty nonNull = pc.collector.adtFieldTys((Ty.Adt) unique).get(0);
+        Ty ptrTy = new Ty.RawPtr(contents, Ty.Mutability.NOT);
+        Local ptr = b.local(ptrTy);
+        Place nonNullPlace = field(field(deref(new Local(1)), 0, unique), 0, nonNull);
+        b.block(List.of(new Statement.Assign(new Place(ptr), new Rvalue.Cast(CastKind.Simple.Transmute, new Operand.Copy(nonNullPlace), ptrTy))),
+                new Terminator.Drop(deref(ptr), new BasicBlock(b.blocks.size() + 1), new UnwindAction.Unreachable(), null, null));
+    }
+
+    /** {@code drop_in_place::<[T]>}: each element in order (elaborate_drops.rs {@code drop_loop}). */
+    private static void dropSlice(Builder b) {
+        Ty usize = new Ty.Int(Ty.IntTy.USIZE);
+        Local len = b.local(usize), i = b.local(usize), done = b.local(new Ty.Bool());
+        Local self = new Local(1);
+        BasicBlock head = new BasicBlock(1), body = new BasicBlock(2), step = new BasicBlock(3), ret = new BasicBlock(4);
+        b.block(List.of(new Statement.Assign(new Place(len), new Rvalue.UnaryOp(Rvalue.UnOp.PtrMetadata, new Operand.Copy(new Place(self)))),
+                new Statement.Assign(new Place(i), new Rvalue.Use(usizeConst(0)))), new Terminator.Goto(head));
+        b.block(List.of(new Statement.Assign(new Place(done), new Rvalue.BinaryOp(Rvalue.BinOp.Eq, new Operand.Copy(new Place(i)), new Operand.Copy(new Place(len))))),
+                new Terminator.SwitchInt(new Operand.Move(new Place(done)), List.of(BigInteger.ZERO), List.of(body), ret));
+        b.block(List.of(), new Terminator.Drop(new Place(self, List.of(new ProjectionElem.Deref(), new ProjectionElem.Index(i))), step,
+                new UnwindAction.Unreachable(), null, null));
+        b.block(List.of(new Statement.Assign(new Place(i), new Rvalue.BinaryOp(Rvalue.BinOp.AddUnchecked, new Operand.Copy(new Place(i)), usizeConst(1)))),
+                new Terminator.Goto(head));
+        b.block(List.of(), new Terminator.Return());
+    }
+
+    private static Operand usizeConst(long v) {
+        return new Operand.Constant(new ConstOperand(new ConstValue.Int(BigInteger.valueOf(v), Ty.IntTy.USIZE)));
     }
 
     /** Drops of {@code places} in order, then return. */
@@ -245,7 +302,7 @@ final class Shims {
             Ty f = fn.shimTy();
             Ty selfArg = ((GenericArg.Type) fn.args().get(0)).ty();
             Ty.Tuple args = (Ty.Tuple) ((GenericArg.Type) fn.args().get(1)).ty();
-            String method = dev.mirlink.mir.item.DefPaths.last(fn.defPath());
+            String method = DefPaths.last(fn.defPath());
             Ty self = method.equals("call_once") ? selfArg : new Ty.Ref(null, selfArg, method.equals("call_mut") ? Ty.Mutability.MUT : Ty.Mutability.NOT);
             Ty ret = switch (f) {
                 case Ty.FnPtr p -> p.sig().output();
@@ -269,11 +326,91 @@ final class Shims {
         throw new LlvmException("unsupported: Fn shim for a fn item without signature " + MonoItemPrinter.CANONICAL.ty(d));
     }
 
+    /**
+     * {@code <T as Trait>::method} behind a vtable when it takes {@code self} by value: the method's
+     * signature with {@code _1: *mut T}, calling it with {@code move *_1} (shim.rs {@code build_call_shim},
+     * {@code Adjustment::Deref { source: MutPtr }}).
+     */
+    private MonoFn vtableShim(MonoItem.Fn fn) {
+        synchronized (pc.lock) {
+            Ty self = ((GenericArg.Type) fn.args().get(0)).ty();
+            TraitRef ref = new TraitRef(DefPaths.parent(fn.defPath()), self, fn.args().subList(1, fn.args().size()));
+            Callee target = pc.callee(pc.resolver.traitMethod(ref, DefPaths.last(fn.defPath()), List.of()));
+            Item.Fn method = (Item.Fn) pc.resolver.valueItem(fn.defPath());
+            Subst subst = pc.resolver.substFor(fn.defPath(), fn.args());
+            String crate = Program.crateOf(fn.defPath());
+            List<Ty> inputs = new ArrayList<>();
+            inputs.add(new Ty.RawPtr(self, Ty.Mutability.MUT));
+            for (Ty in : method.sig().inputs().subList(1, method.sig().inputs().size())) inputs.add(pc.resolver.ty(crate, subst.ty(in)));
+            Builder b = new Builder(pc.resolver.ty(crate, subst.ty(method.sig().output())), inputs);
+            List<Operand> args = new ArrayList<>();
+            args.add(new Operand.Move(deref(new Local(1))));
+            for (int i = 2; i <= inputs.size(); i++) args.add(new Operand.Move(new Place(new Local(i))));
+            b.block(List.of(), new Terminator.Call(new Place(new Local(0)), b.fnItem(target), args, new BasicBlock(1), new UnwindAction.Unreachable()));
+            b.block(List.of(), new Terminator.Return());
+            return new ShimFn(pc, fn, b.body(), b.callees, callConv(fn));
+        }
+    }
+
+    /**
+     * {@code <T as Clone>::clone(_1: &T)} for a builtin impl (shim.rs {@code build_clone_shim}): a copy for
+     * fn items and pointers, else {@code (_0.i) = Clone::clone(&(*_1).i)} for each field of a tuple or closure.
+     */
+    private MonoFn cloneShim(MonoItem.Fn fn) {
+        synchronized (pc.lock) {
+            Ty t = fn.shimTy();
+            Builder b = new Builder(t, List.of(new Ty.Ref(null, t, Ty.Mutability.NOT)));
+            Place src = deref(new Local(1)), dest = new Place(new Local(0));
+            List<Ty> fields = switch (t) {
+                case Ty.FnDef d -> null;
+                case Ty.FnPtr p -> null;
+                case Ty.Tuple tu -> tu.elements();
+                case Ty.Closure c -> pc.collector.upvars(c);
+                default -> throw new LlvmException("unsupported: clone shim of " + MonoItemPrinter.CANONICAL.ty(t));
+            };
+            if (fields == null) {
+                b.block(List.of(new Statement.Assign(dest, new Rvalue.Use(new Operand.Copy(src)))), new Terminator.Return());
+                return new ShimFn(pc, fn, b.body(), b.callees, CallConv.RUST);
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                Ty ft = fields.get(i);
+                Local ref = b.local(new Ty.Ref(null, ft, Ty.Mutability.NOT));
+                Callee clone = pc.callee(pc.resolver.traitMethod(new TraitRef(Resolver.CLONE, ft, List.of()), "clone", List.of()));
+                b.block(List.of(new Statement.Assign(new Place(ref), new Rvalue.Ref(Rvalue.BorrowKind.SHARED, field(src, i, ft)))),
+                        new Terminator.Call(field(dest, i, ft), b.fnItem(clone), List.of(new Operand.Move(new Place(ref))),
+                                new BasicBlock(b.blocks.size() + 1), new UnwindAction.Unreachable()));
+            }
+            b.block(List.of(), new Terminator.Return());
+            return new ShimFn(pc, fn, b.body(), b.callees, CallConv.RUST);
+        }
+    }
+
     // ---- constructors
 
-    /** A tuple struct or variant constructor used as a fn: {@code _0 = Ctor(_1, …)}. */
+    /** A tuple struct or variant constructor used as a fn: {@code _0 = Ctor(move _1, …)} (shim.rs {@code build_ctor}). */
     private MonoFn ctor(MonoItem.Fn fn) {
-        throw new LlvmException("unsupported: constructor as a fn " + MonoItemPrinter.CANONICAL.print(fn));
+        synchronized (pc.lock) {
+            String def = fn.defPath(), name = DefPaths.last(def);
+            boolean isStruct = pc.resolver.typeItem(def) instanceof Item.Adt;
+            String adtPath = isStruct ? def : DefPaths.parent(def);
+            if (!(pc.resolver.typeItem(adtPath) instanceof Item.Adt adt)) {
+                throw new LlvmException("unsupported: constructor as a fn " + MonoItemPrinter.CANONICAL.print(fn));
+            }
+            Ty.Adt ty = new Ty.Adt(new Path(List.of(new PathSegment.Ident(adtPath, fn.args()))));
+            List<Ty> all = pc.collector.adtFieldTys(ty);
+            int first = 0, variant = isStruct ? 0 : -1;
+            for (int v = 0; v < adt.variants().size() && variant < 0; v++) {
+                if (adt.variants().get(v).name().equals(name)) variant = v;
+                else first += adt.variants().get(v).fields().size();
+            }
+            List<Ty> fields = all.subList(first, first + adt.variants().get(variant).fields().size());
+            Builder b = new Builder(ty, fields);
+            List<Operand> ops = new ArrayList<>();
+            for (int i = 1; i <= fields.size(); i++) ops.add(new Operand.Move(new Place(new Local(i))));
+            AggregateKind kind = new AggregateKind.Adt(new Path(List.of(new PathSegment.Ident(name, List.of()))), AggregateKind.CtorKind.FN, null);
+            b.block(List.of(new Statement.Assign(new Place(new Local(0)), new Rvalue.Aggregate(kind, ops))), new Terminator.Return());
+            return new ShimFn(pc, fn, b.body(), b.callees, CallConv.RUST);
+        }
     }
 
     /** A shim: its body built here, its calls mapped by synthetic path. */
@@ -320,6 +457,11 @@ final class Shims {
 
         @Override
         public MonoConst constant(ConstOperand constant, Ty expected) {
+            if (constant.value() instanceof ConstValue.Int i && i.ty() == Ty.IntTy.USIZE) {
+                byte[] bytes = new byte[8];
+                for (int k = 0; k < 8; k++) bytes[k] = (byte) i.value().shiftRight(8 * k).intValue();
+                return new MonoConst(new Ty.Int(Ty.IntTy.USIZE), new ConstData(bytes, 8, false, Map.of()));
+            }
             throw new LlvmException("unsupported: constant in " + describe());
         }
 

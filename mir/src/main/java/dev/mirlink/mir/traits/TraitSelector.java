@@ -605,6 +605,10 @@ public final class TraitSelector {
         if (p.trait() == null) throw new TraitSelectionException("inherent projection", ctx, p.toString());
         String traitPath = canonicalTrait(p.trait(), p.self());
         Ty self = resolve(canon(p.self()), ctx);
+        if (self instanceof Ty.Dynamic d) {
+            // the dyn type's own projection bounds (project.rs assemble_candidates_from_object_ty): dyn Fn(u32) -> u32 has Output = u32
+            for (TraitBound b : d.bounds()) for (TraitBound.AssocConstraint c : b.constraints()) if (c.name().equals(p.name())) return c.ty();
+        }
         if (isRigid(self)) {
             for (Bound x : assumptions) {
                 if (!x.self().equals(self)) continue;
