@@ -81,7 +81,7 @@ public final class Codegen {
                 try {
                     new FunctionCx(cx, fn, llfns.get(i), abis.get(i)).codegen();
                 } catch (LlvmException e) {
-                    throw e.getMessage().contains(" in " + fn.describe()) ? e : new LlvmException(e.getMessage() + " (in " + fn.describe() + ")");
+                    throw e.getMessage().contains(" in " + fn.describe()) ? e : new LlvmException(e.getMessage() + " (in " + fn.describe() + ")", e);
                 } catch (RuntimeException e) {
                     throw new LlvmException("cannot generate " + fn.describe() + ": " + e, e);
                 }

@@ -74,7 +74,10 @@ public final class ProgramCodegen implements CodegenEnv {
                 case MonoItem.Static s -> globals.add(staticItem(s));
             }
         }
-        for (Collector.Vtable v : result.vtables()) globals.add(vtableItem(v.concrete(), v.dyn()));
+        for (Collector.Vtable v : result.vtables()) {
+            globals.add(vtableItem(v.concrete(), v.dyn()));
+            collectedVtables.add(Symbols.vtable(v.concrete(), v.dyn()));
+        }
         fns.sort(Comparator.comparing(MonoFn::symbol));
         globals.sort(Comparator.comparing(DataItem::symbol));
         int count = Math.max(1, Math.min(16, fns.size() / 32));
@@ -193,8 +196,16 @@ public final class ProgramCodegen implements CodegenEnv {
 
     @Override
     public String vtable(Ty concrete, Ty.Dynamic dyn) {
-        return Symbols.vtable(concrete, dyn);
+        String symbol = Symbols.vtable(concrete, dyn);
+        if (!collectedVtables.contains(symbol)) {
+            throw new LlvmException("the vtable of " + MonoItemPrinter.CANONICAL.ty(concrete) + " as " + MonoItemPrinter.CANONICAL.ty(dyn)
+                    + " was not collected");
+        }
+        return symbol;
     }
+
+    /** Written once by {@link #units} before the codegen threads start. */
+    private final java.util.Set<String> collectedVtables = new java.util.HashSet<>();
 
     @Override
     public String assertPanic(AssertMessage msg) {

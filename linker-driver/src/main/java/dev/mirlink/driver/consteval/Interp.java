@@ -570,7 +570,7 @@ final class Interp {
 
     private Ty promotedTy(Frame f, ConstValue.Promoted pr) {
         PromotedOwner o = promotedOwner(f, pr);
-        return o.subst().ty(o.body().body().returnTy());
+        return resolver.ty(Program.crateOf(o.defPath()), o.subst().ty(o.body().body().returnTy()));
     }
 
     private Mem promoted(Frame f, ConstValue.Promoted pr) {
