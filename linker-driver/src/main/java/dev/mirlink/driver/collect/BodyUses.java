@@ -155,7 +155,7 @@ final class BodyUses {
     }
 
     private MonoItem.Fn promotedOwner(ConstValue.Promoted p) {
-        return cx.resolver().item(crate, subst.path(p.owner()));
+        return cx.resolver().ownerItem(crate, subst.path(p.owner()));
     }
 
     /** The type of a unit struct's value, or null when the path names something else (a const item). */

@@ -102,7 +102,7 @@ public final class Resolver {
     }
 
     /** The fn or closure a path names, when it may end in {@code {closure#N}} segments. */
-    private MonoItem.Fn ownerItem(String crate, Path p) {
+    public MonoItem.Fn ownerItem(String crate, Path p) {
         List<PathSegment> segs = p.segments();
         int n = segs.size();
         while (n > 0 && segs.get(n - 1) instanceof PathSegment.Disambiguated) n--;

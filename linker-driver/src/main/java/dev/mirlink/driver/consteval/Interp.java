@@ -590,7 +590,7 @@ final class Interp {
         String def = f.owner;
         Subst subst = f.subst;
         if (f.body.kind() == BodyKind.FN && !f.body.forCtfe()) {
-            MonoItem.Fn owner = resolver.item(f.crate, f.subst.path(pr.owner()));
+            MonoItem.Fn owner = resolver.ownerItem(f.crate, f.subst.path(pr.owner()));
             def = owner.defPath();
             subst = resolver.substFor(def, owner.args());
         }
