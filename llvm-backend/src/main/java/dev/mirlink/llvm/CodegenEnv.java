@@ -22,6 +22,9 @@ public interface CodegenEnv {
     /** The symbol of the vtable of {@code concrete} as {@code dyn}. */
     String vtable(Ty concrete, Ty.Dynamic dyn);
 
+    /** Whether the vtable of {@code to} is a prefix of that of {@code from}, so that upcasting keeps the pointer. */
+    boolean vtablePrefix(Ty.Dynamic from, Ty.Dynamic to);
+
     /** The lang item fn an assert panics through (rustc's {@code AssertKind::panic_function}). */
     String assertPanic(AssertMessage msg);
 }

@@ -332,7 +332,8 @@ public final class Rvalues {
         Ty from = pointees[0], to = pointees[1];
         if (src.value() instanceof OperandValue.Pair p) {
             if (from instanceof Ty.Dynamic && to instanceof Ty.Dynamic) {
-                if (!sameTrait((Ty.Dynamic) from, (Ty.Dynamic) to)) throw fx.unsupported("trait upcasting " + from + " to " + to);
+                // our vtables list supertrait methods first: an upcast to a prefix keeps the pointer
+                if (!fx.env.vtablePrefix((Ty.Dynamic) from, (Ty.Dynamic) to)) throw fx.unsupported("trait upcasting " + from + " to " + to);
                 return new OperandRef(p, ty, l);
             }
             return new OperandRef(p, ty, l);
@@ -357,21 +358,6 @@ public final class Rvalues {
         return new Ty[]{from, to};
     }
 
-    /** Whether two dyn types share their principal trait (auto traits aside), so one vtable serves both. */
-    private static boolean sameTrait(Ty.Dynamic a, Ty.Dynamic b) {
-        var pb = principal(b);
-        return pb == null || pb.equals(principal(a));
-    }
-
-    private static dev.mirlink.mir.ty.Path principal(Ty.Dynamic d) {
-        for (var bound : d.bounds()) {
-            String name = bound.trait().last() instanceof PathSegment.Ident id ? id.name() : "";
-            if (!AUTO_TRAITS.contains(name.substring(name.lastIndexOf(':') + 1))) return bound.trait();
-        }
-        return null;
-    }
-
-    private static final java.util.Set<String> AUTO_TRAITS = java.util.Set.of("Send", "Sync", "Unpin", "UnwindSafe", "RefUnwindSafe", "Freeze");
 
     /** The pointee types an unsizing coercion changes, found under matching pointers and CoerceUnsized structs. */
     private Ty[] unsizedPointees(Ty source, Ty target) {

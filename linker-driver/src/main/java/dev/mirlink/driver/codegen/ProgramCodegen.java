@@ -204,6 +204,14 @@ public final class ProgramCodegen implements CodegenEnv {
         return symbol;
     }
 
+    @Override
+    public boolean vtablePrefix(Ty.Dynamic from, Ty.Dynamic to) {
+        synchronized (lock) {
+            List<Collector.VtableMethod> f = collector.vtableMethods(null, from), t = collector.vtableMethods(null, to);
+            return f.size() >= t.size() && f.subList(0, t.size()).equals(t);
+        }
+    }
+
     /** Written once by {@link #units} before the codegen threads start. */
     private final java.util.Set<String> collectedVtables = new java.util.HashSet<>();
 
