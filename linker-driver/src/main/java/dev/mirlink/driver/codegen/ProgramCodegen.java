@@ -230,8 +230,15 @@ public final class ProgramCodegen implements CodegenEnv {
             case Resolver.Callee.Intrinsic in -> new Callee.Intrinsic(DefPaths.last(in.defPath()), in.args(),
                     in.hasFallback() ? symbol(MonoItem.Fn.item(in.defPath(), in.args())) : null);
             case Resolver.Callee.NoOp n -> new Callee.NoOp();
-            case Resolver.Callee.Foreign f -> new Callee.Fn(f.symbol(), foreignConv(f.symbol()), false);
+            case Resolver.Callee.Foreign f -> foreignCallee(f.symbol());
         };
+    }
+
+    /** A call by symbol: the program's fn it names (or the allocator shim forwards to); the shim's marker fn does nothing. */
+    private Callee foreignCallee(String symbol) {
+        if (symbol.equals("__rust_no_alloc_shim_is_unstable_v2")) return new Callee.NoOp();
+        String target = collector.foreignTarget(symbol);
+        return target != null ? fnCallee(MonoItem.Fn.item(target, List.of())) : new Callee.Fn(symbol, foreignConv(symbol), false);
     }
 
     /** Symbols core calls through {@code extern "Rust"} declarations; everything else outside the program is C. */

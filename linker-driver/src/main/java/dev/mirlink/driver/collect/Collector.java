@@ -298,9 +298,29 @@ public final class Collector {
      * a {@code #[no_mangle]} or std-internal fn of that name, or outside the program (libc).
      */
     void foreignSymbol(String symbol, BodyUses.Sink sink) {
-        String target = symbol.equals("panic_impl") ? langItem("PanicImpl") : symbol(symbol);
-        if (target == null && symbol.startsWith("__rust_")) target = symbol("__rdl_" + symbol.substring("__rust_".length()));
+        String target = foreignTarget(symbol);
         if (target != null) sink.use(MonoItem.Fn.item(target, List.of()), true);
+    }
+
+    /**
+     * The fn of the program a call by symbol runs, or null when it is outside (libc). The allocator
+     * shim forwards a {@code __rust_X} the program does not define to std's default {@code __rdl_X}
+     * (rustc_codegen_llvm/src/allocator.rs).
+     */
+    public String foreignTarget(String symbol) {
+        if (symbol.equals("panic_impl")) return langItem("PanicImpl");
+        String target = symbol(symbol);
+        if (target == null && symbol.startsWith("__rust_")) target = symbol("__rdl_" + symbol.substring("__rust_".length()));
+        return target;
+    }
+
+    /**
+     * A fn {@code #[global_allocator]} expands to: {@code __rust_alloc} and friends, std-internal symbols in a
+     * {@code const _: () = { … }} (rustc_builtin_macros/src/global_allocator.rs), which rustdoc does not document.
+     */
+    private static boolean globalAllocatorFn(String defPath) {
+        String parent = DefPaths.parent(defPath);
+        return parent != null && DefPaths.last(parent).equals("_") && DefPaths.last(defPath).startsWith("__rust_");
     }
 
     private static String symbolName(Item.Fn fn) {
@@ -312,7 +332,8 @@ public final class Collector {
         if (symbols.isEmpty()) {
             for (ItemTable t : program.tables().all()) {
                 for (Item i : t.items()) {
-                    if (i instanceof Item.Fn f && f.hasBody() && (exported(f.attrs()) || f.attrs().contains(CodegenAttrs.STD_INTERNAL_SYMBOL))) {
+                    if (i instanceof Item.Fn f && f.hasBody() && (exported(f.attrs()) || f.attrs().contains(CodegenAttrs.STD_INTERNAL_SYMBOL)
+                            || globalAllocatorFn(f.defPath()))) {
                         symbols.putIfAbsent(symbolName(f), f.defPath());
                     }
                 }
