@@ -544,6 +544,18 @@ public final class Resolver {
                 default -> throw new CollectException("not a plain item: " + p);
             };
         }
+        if (head instanceof PathSegment.QualifiedSelf q) {
+            // <dyn Any>::is::<T>: an inherent impl of a type no path names (dyn, slices, primitives)
+            Ty self = ty(crate, q.self());
+            for (ItemTable t : program.tables().all()) {
+                for (Item.Impl impl : t.impls()) {
+                    if (impl.traitRef() != null || !(impl.item(name.name()) instanceof AssocItem.Fn af)) continue;
+                    Subst s = selector(t.crateName()).matchSelf(impl, self);
+                    if (s != null) return implFn(af.defPath(), impl, s, fnArgs);
+                }
+            }
+            throw new CollectException("no inherent impl of `" + self + "` with `" + name.name() + "`");
+        }
         if (head instanceof PathSegment.ImplFor f) {
             if (f.trait() != null) {
                 return switch (traitMethod(crate, ty(crate, f.self()), f.trait(), name.name(), fnArgs)) {
