@@ -328,6 +328,8 @@ public final class ProgramCodegen implements CodegenEnv {
             if (d != null) return d;
             TreeMap<Long, ConstData.Reloc> relocs = new TreeMap<>();
             for (Map.Entry<Long, ConstAlloc.Target> e : a.relocations().entrySet()) {
+                // a TypeId's pointers: their offsets are the hash's bytes, kept without provenance (as rustc's codegen does)
+                if (e.getValue() instanceof ConstAlloc.Target.TypeId) continue;
                 relocs.put(e.getKey(), switch (e.getValue()) {
                     case ConstAlloc.Target.Memory m -> new ConstData.Reloc.Memory(constData(m.alloc()));
                     case ConstAlloc.Target.Fn f -> new ConstData.Reloc.Fn(symbol(collector.forFnPointer(f.instance())));

@@ -56,9 +56,14 @@ final class Intrinsics {
                 return in.usize(def != null && def.kind() == Item.Adt.Kind.ENUM ? def.variants().size() : 0);
             }
             case "type_id": {
-                // rustc writes the type's hash with type-id provenance on each pointer-sized chunk; the hash is left 0 here
+                // rustc writes the type's hash as the offsets of pointers with type-id provenance; ours hashes the canonical type
                 Mem m = new Mem((int) in.layout(retTy).size(), retTy);
-                for (int off = 0; off + ps <= m.size(); off += ps) m.writePtr(off, ps, new Mem.Ptr(new Mem.Prov.TypeId(t0), 0));
+                byte[] hash = typeHash(t0);
+                for (int off = 0; off + ps <= m.size(); off += ps) {
+                    long chunk = 0;
+                    for (int i = 0; i < ps; i++) chunk |= (hash[off + i] & 0xffL) << (8 * i);
+                    m.writePtr(off, ps, new Mem.Ptr(new Mem.Prov.TypeId(t0), chunk));
+                }
                 return m;
             }
             case "type_id_eq": {
@@ -274,5 +279,14 @@ final class Intrinsics {
         };
         Mem r = in.invoke(f, callee, untupled, tys, retTy);
         return r == null ? new Mem(0, retTy) : r;
+    }
+
+    private static byte[] typeHash(Ty t) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(dev.mirlink.driver.collect.MonoItemPrinter.CANONICAL.ty(t).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
