@@ -7,11 +7,14 @@ import dev.mirlink.mir.ty.Ty;
 
 import java.util.List;
 
-/** Prints mono items. {@link #CANONICAL} spells def paths as stored, for errors and reports. */
+/**
+ * Prints mono items. {@link #CANONICAL} spells def paths as stored, for errors, reports and symbols.
+ * Thread-safe (the codegen threads print too): each thread has its own {@link MirPrinter}, whose buffer is shared.
+ */
 public final class MonoItemPrinter {
     public static final MonoItemPrinter CANONICAL = new MonoItemPrinter();
 
-    private final MirPrinter printer = new MirPrinter();
+    private final ThreadLocal<MirPrinter> printer = ThreadLocal.withInitial(MirPrinter::new);
 
     public String print(MonoItem item) {
         return switch (item) {
@@ -28,11 +31,11 @@ public final class MonoItemPrinter {
     }
 
     public String ty(Ty t) {
-        return printer.print(t);
+        return printer.get().print(t);
     }
 
     public String path(Path p) {
-        return printer.print(p, true);
+        return printer.get().print(p, true);
     }
 
     private String args(List<GenericArg> args) {
