@@ -17,16 +17,35 @@ reference=$HOME/.cache/mirlink/reference-sysroot/1.96.0-$target-panic-abort
 rustc=/usr/bin/rustc
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-flags=(--edition 2021 -C panic=abort -l c -Awarnings)
+flags=(--edition 2021 -C panic=abort -Awarnings)
+link=(-l c)
 export RUSTC_BOOTSTRAP=1
+
+deps() { sed -n 's#^// deps: ##p' "$dir/$1" | tr ',' ' '; }
+
+# the libraries, each after the ones its `// deps:` line names
+ordered() {
+  local done=" " left
+  left=$(cd "$dir" && ls lib_*.rs 2>/dev/null | sort)
+  while [[ -n $left ]]; do
+    local next=""
+    for lib in $left; do
+      local ready=1
+      for d in $(deps "$lib"); do [[ $done == *" $d "* ]] || ready=0; done
+      if ((ready)); then echo "$lib"; done="$done${lib%.rs} "; else next="$next $lib"; fi
+    done
+    [[ $next != "$left" ]] || { echo "bench/link.sh: error: cyclic // deps: in $dir" >&2; exit 2; }
+    left=$(echo $next)
+  done
+}
 
 # $1 side (rustc|mirlink), $2 opt level: the libraries, in dependency order
 libs() {
   local side=$1 opt=$2 out=$work/$1-O$2
   mkdir -p "$out"
-  for lib in $(cd "$dir" && ls lib_*.rs 2>/dev/null | sort); do
+  for lib in $(ordered); do
     local name=${lib%.rs} ext=()
-    for d in $(sed -n 's#^// deps: ##p' "$dir/$lib" | tr ',' ' '); do ext+=(--extern "$d=$out/lib$d.rlib"); done
+    for d in $(deps "$lib"); do ext+=(--extern "$d=$out/lib$d.rlib"); done
     if [[ $side == rustc ]]; then
       $rustc "${flags[@]}" --sysroot "$reference" -C opt-level="$opt" --crate-type rlib --crate-name "$name" "$dir/$lib" \
           -o "$out/lib$name.rlib" "${ext[@]}" -L "$out"
@@ -48,7 +67,7 @@ printf '%-8s %-5s %8s %9s %s\n' side opt wall peakRSS "text / phases"
 for opt in 0 2; do
   libs rustc "$opt"
   out=$work/rustc-O$opt
-  /usr/bin/time -f '%e %M' -o "$out/time" $rustc "${flags[@]}" --sysroot "$reference" -C opt-level="$opt" --crate-type bin \
+  /usr/bin/time -f '%e %M' -o "$out/time" $rustc "${flags[@]}" "${link[@]}" --sysroot "$reference" -C opt-level="$opt" --crate-type bin \
       --crate-name main "$dir/main.rs" -o "$out/main" $(externs "$out") -L "$out"
   read -r rwall rrss < "$out/time"
   printf '%-8s O%-4s %7ss %6s MiB  text %s B\n' rustc "$opt" "$rwall" $((rrss / 1024)) "$(text "$out/main")"
@@ -56,7 +75,7 @@ for opt in 0 2; do
   out=$work/mirlink-O$opt
   for jobs in 1 2; do
     MIRLINK_JOBS=$jobs MIRLINK_REPORT=$out/report$jobs.json /usr/bin/time -f '%e %M' -o "$out/time$jobs" \
-        "$root/bin/mirlink" $rustc "${flags[@]}" -C opt-level="$opt" --crate-type bin --crate-name main "$dir/main.rs" \
+        "$root/bin/mirlink" $rustc "${flags[@]}" "${link[@]}" -C opt-level="$opt" --crate-type bin --crate-name main "$dir/main.rs" \
         -o "$out/main$jobs" $(externs "$out") -L "$out"
     read -r wall rss < "$out/time$jobs"
     phases=$(python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['timingsMs']; print(', '.join(f'{k} {v} ms' for k, v in t.items()))" "$out/report$jobs.json")
