@@ -47,7 +47,7 @@ record FnAbi(List<ArgAbi> args, ArgAbi ret, CallConv conv, boolean variadic) {
         else if (l.abi() instanceof Abi.ScalarPair && conv != CallConv.C) mode = PassMode.PAIR;
         else if (conv == CallConv.C) {
             throw new LlvmException("unsupported: aggregate " + (ret ? "return value" : "argument") + " of type " + ty
-                    + " in an extern \"C\" call (" + what + ")");
+                    + " in the C ABI of " + what);
         } else mode = PassMode.INDIRECT;
         return new ArgAbi(ty, l, mode);
     }

@@ -106,8 +106,9 @@ class BadInputTest {
     }
 
     /**
-     * What code generation does not support yet (a std program's vtable shim, for now) is one line naming
-     * the output, the construct and the instance, exit code 1, and no executable left behind.
+     * What code generation does not support yet (in a std program, for now, the C ABI of panic_abort's
+     * cleanup fn) is one line naming the output, the construct and the instance, exit code 1, and no
+     * executable left behind.
      */
     @Test
     void unsupportedCodegenIsOneLineAndLeavesNoOutput() throws IOException {
