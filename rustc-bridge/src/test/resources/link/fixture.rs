@@ -350,3 +350,18 @@ pub fn distance_class(d: u32) -> u8 {
     }
     code(if d > 10 { Class::Far } else { Class::Near })
 }
+
+/// A fn in a body with a const param: `[u8; L]` in its signature and `fold_chunk::<N>` give its param and type.
+pub fn chunk_sum<const N: usize>(data: &[u8; N]) -> u32 {
+    #[inline(never)]
+    fn fold_chunk<const L: usize>(chunk: &[u8; L]) -> u32 {
+        let mut sum = 0;
+        let mut i = 0;
+        while i < L {
+            sum += chunk[i] as u32;
+            i += 1;
+        }
+        sum
+    }
+    fold_chunk(data)
+}

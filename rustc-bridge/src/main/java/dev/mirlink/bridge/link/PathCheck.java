@@ -18,6 +18,7 @@ import dev.mirlink.mir.item.Repr;
 import dev.mirlink.mir.item.Variant;
 import dev.mirlink.mir.item.Visibility;
 import dev.mirlink.mir.traits.Subst;
+import dev.mirlink.mir.ty.FnSig;
 import dev.mirlink.mir.ty.GenericArg;
 import dev.mirlink.mir.ty.Instance;
 import dev.mirlink.mir.ty.Path;
@@ -149,16 +150,17 @@ final class PathCheck {
         return localFnGenerics;
     }
 
-    private void localFnUse(Ty.FnDef f) {
-        if (!(f.path().last() instanceof PathSegment.Ident id) || id.args().isEmpty()) return;
-        String def = names.canonical(TypeMatcher.stripArgs(f.path()));
+    /** A use of a fn: a fn item type (with its signature) or a fn item value ({@code sig} null). */
+    private void localFnUse(Path path, FnSig sig) {
+        if (!(path.last() instanceof PathSegment.Ident id) || id.args().isEmpty()) return;
+        String def = names.canonical(TypeMatcher.stripArgs(path));
         if (def == null || localFnGenerics.containsKey(def) || !(table.valueItem(def) instanceof Item.Fn fn)
                 || !fn.synthesized() || !fn.generics().params().isEmpty()) {
             return;
         }
         List<GenericArg> args = id.args().stream()
                 .map(a -> a instanceof GenericArg.Type t ? new GenericArg.Type(names.qualify(t.ty())) : a).toList();
-        Generics g = LocalFnGenerics.fromUse(fn.sig(), names.qualify(f.sig()), args);
+        Generics g = LocalFnGenerics.fromUse(fn.sig(), sig == null ? null : names.qualify(sig), args);
         if (g != null) localFnGenerics.put(def, g);
     }
 
@@ -212,7 +214,7 @@ final class PathCheck {
             case Ty.Adt a -> check(a.path(), true);
             case Ty.FnDef f -> {
                 check(f.path(), false);
-                localFnUse(f);
+                localFnUse(f.path(), f.sig());
             }
             case Ty.Closure c -> check(c.path(), false);
             case Ty.Coroutine c when c.path() != null -> check(c.path(), false);
@@ -224,7 +226,10 @@ final class PathCheck {
             case AggregateKind.Closure c -> check(c.path(), false);
             case ConstValue.Adt a -> check(a.path(), false);
             case ConstValue.ValuePath v -> check(v.path(), false);
-            case ConstValue.FnItem f -> check(f.path(), false);
+            case ConstValue.FnItem f -> {
+                check(f.path(), false);
+                localFnUse(f.path(), null);
+            }
             case ConstValue.Promoted p -> check(p.owner(), false);
             case ConstValue.FnPointer f -> check(f.fn(), false);
             case Rvalue.ThreadLocalRef t -> check(t.path(), false);

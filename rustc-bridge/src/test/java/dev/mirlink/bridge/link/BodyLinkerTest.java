@@ -252,6 +252,15 @@ class BodyLinkerTest {
         assertEquals(List.of("T", "B"), compare.generics().params().stream().map(p -> p.name()).toList());
     }
 
+    /** `fn fold_chunk<const L: usize>(chunk: &[u8; L])` in a body: `{fold_chunk::<N>}` and the array length give `L: usize`. */
+    @Test
+    void findsConstParamsOfFnsDeclaredInBodiesAsArrayLengths() {
+        Item.Fn fold = assertInstanceOf(Item.Fn.class, result.items().get("fixture::chunk_sum::fold_chunk"));
+        GenericParam.Const l = assertInstanceOf(GenericParam.Const.class, fold.generics().params().get(0));
+        assertEquals("L", l.name());
+        assertEquals(new Ty.Int(Ty.IntTy.USIZE), l.ty());
+    }
+
     /** `impl<'a, T: Bits + 'a> Kind for T where T: self::Tag` in a body: its generics from the source, paths resolved. */
     @Test
     void readsTheHeaderOfImplsDeclaredInBodies() {
