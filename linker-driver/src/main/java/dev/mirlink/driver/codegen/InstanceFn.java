@@ -21,6 +21,7 @@ import dev.mirlink.mir.body.Operand;
 import dev.mirlink.mir.item.DefPaths;
 import dev.mirlink.mir.traits.Subst;
 import dev.mirlink.mir.traits.TraitRef;
+import dev.mirlink.mir.item.Span;
 import dev.mirlink.mir.ty.GenericArg;
 import dev.mirlink.mir.ty.Path;
 import dev.mirlink.mir.ty.PathSegment;
@@ -194,9 +195,11 @@ final class InstanceFn implements MonoFn {
 
     @Override
     public ConstData callerLocation(BasicBlock block) {
-        if (trackCaller()) return null;
+        Body.CallerSpan caller = body.callerLocationSpan(block);
+        if (caller.reachedBody() && trackCaller()) return null;
+        Span span = caller.span();
         synchronized (pc.lock) {
-            return pc.location("<unknown>", 0, 0);
+            return span == null ? pc.location("<unknown>", 0, 0) : pc.location(span.file(), span.beginLine(), span.beginCol());
         }
     }
 }

@@ -101,7 +101,7 @@ final class Shims {
         }
 
         void block(List<Statement> statements, Terminator t) {
-            blocks.add(new BasicBlockData(false, statements, List.of(), t));
+            blocks.add(new BasicBlockData(false, statements, List.of(), t, null));
         }
 
         Operand fnItem(Callee callee) {
@@ -261,7 +261,7 @@ final class Shims {
         }
         b.blocks.set(switchAt, new BasicBlockData(false,
                 List.of(new Statement.Assign(new Place(discr), new Rvalue.Discriminant(deref(new Local(1))))), List.of(),
-                new Terminator.SwitchInt(new Operand.Copy(new Place(discr)), values, targets, ret)));
+                new Terminator.SwitchInt(new Operand.Copy(new Place(discr)), values, targets, ret), null));
     }
 
     // ---- closures and fns behind Fn traits

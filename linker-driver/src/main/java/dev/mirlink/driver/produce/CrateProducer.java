@@ -1,6 +1,7 @@
 package dev.mirlink.driver.produce;
 
 import dev.mirlink.bridge.link.BodyLinker;
+import dev.mirlink.bridge.link.MethodCallSpans;
 import dev.mirlink.bridge.link.LinkResult;
 import dev.mirlink.bridge.mirtext.MirTextReader;
 import dev.mirlink.bridge.rustc.CrateFrontend;
@@ -51,11 +52,12 @@ public final class CrateProducer {
             // 2. read both, strictly
             String target = inv.targetOrHost(rustc.hostTriple());
             ItemTable items = RustdocReader.read(out.rustdocJson());
-            MirFile mir = MirTextReader.read(out.mirText(), new MirTextReader.Options(
-                    Targets.pointerBytes(target), false, items.rootTypeAndValueNames()));
-            // 3. every body to its item; a body we cannot place is an error, never dropped
             // spans are relative to rustc's working directory, which is ours
-            LinkResult linked = BodyLinker.link(items, mir, UpstreamTables.load(inv, items), Path.of("").toAbsolutePath());
+            Path sourceRoot = Path.of("").toAbsolutePath();
+            MirFile mir = MethodCallSpans.narrow(MirTextReader.read(out.mirText(), new MirTextReader.Options(
+                    Targets.pointerBytes(target), false, items.rootTypeAndValueNames())), sourceRoot);
+            // 3. every body to its item; a body we cannot place is an error, never dropped
+            LinkResult linked = BodyLinker.link(items, mir, UpstreamTables.load(inv, items), sourceRoot);
             if (!linked.problems().isEmpty()) {
                 throw MirlinkException.badInput("crate `" + inv.crateName() + "` (" + inv.sourceFile() + "): "
                         + linked.problems().size() + " MIR bodies or paths not linked to an item, first: "

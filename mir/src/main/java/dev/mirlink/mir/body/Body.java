@@ -1,5 +1,6 @@
 package dev.mirlink.mir.body;
 
+import dev.mirlink.mir.item.Span;
 import dev.mirlink.mir.ty.Path;
 import dev.mirlink.mir.ty.Ty;
 
@@ -27,4 +28,26 @@ public record Body(BodyKind kind, boolean forCtfe, Path path, int promoted, int 
     public LocalDecl localDecl(Local local) { return localDecls.get(local.index()); }
 
     public BasicBlockData block(BasicBlock block) { return basicBlocks.get(block.index()); }
+
+    /**
+     * The span a panic or {@code #[track_caller]} call in {@code block}'s terminator reports
+     * (rustc_middle/src/mir/mod.rs {@code caller_location_span}): its own span, replaced by the
+     * callsite of each enclosing inlined {@code #[track_caller]} fn up to the first inlined fn that is
+     * not. {@code reachedBody} says the walk left every inlined scope, so a {@code #[track_caller]}
+     * body reports its own caller instead. {@code span} is null where rustc printed none.
+     */
+    public CallerSpan callerLocationSpan(BasicBlock block) {
+        SourceInfo source = block(block).terminatorSource();
+        if (source == null) return new CallerSpan(null, true);
+        Span span = source.span();
+        for (int s = source.scope(); s >= 0; s = scopes.get(s).parent()) {
+            SourceScopeData scope = scopes.get(s);
+            if (scope.inlined() == null) continue;
+            if (!scope.inlinedTrackCaller()) return new CallerSpan(span, false);
+            span = scope.callsite();
+        }
+        return new CallerSpan(span, true);
+    }
+
+    public record CallerSpan(Span span, boolean reachedBody) {}
 }

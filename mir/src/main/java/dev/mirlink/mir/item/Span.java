@@ -6,6 +6,11 @@ package dev.mirlink.mir.item;
  * {@code span_to_string}). The file is relative to the directory rustc or rustdoc ran in.
  */
 public record Span(String file, int beginLine, int beginCol, int endLine, int endCol) {
+    public Span {
+        // MIR keeps a span per call: one string per file name, not per call.
+        file = file.intern();
+    }
+
     /** Parses rustc's {@code FILE:L:C: L:C}; the file may itself contain colons. */
     public static Span parse(String text) {
         int sep = text.lastIndexOf(": ");

@@ -15,12 +15,14 @@ import dev.mirlink.mir.body.Operand;
 import dev.mirlink.mir.body.Place;
 import dev.mirlink.mir.body.ProjectionElem;
 import dev.mirlink.mir.body.Rvalue;
+import dev.mirlink.mir.body.SourceInfo;
 import dev.mirlink.mir.body.SourceScopeData;
 import dev.mirlink.mir.body.Statement;
 import dev.mirlink.mir.body.StmtDebugInfo;
 import dev.mirlink.mir.body.Terminator;
 import dev.mirlink.mir.body.UnwindAction;
 import dev.mirlink.mir.body.VarDebugInfo;
+import dev.mirlink.mir.item.Span;
 import dev.mirlink.mir.ty.Path;
 import dev.mirlink.mir.ty.Ty;
 
@@ -38,11 +40,6 @@ public final class MirPrinter {
             // and is subject to change without notice. Knock yourself out.
             // HINT: See also -Z dump-mir for MIR at specific points during compilation.
             """;
-    private static final String[] INDENTS = new String[64];
-
-    static {
-        for (int i = 0; i < INDENTS.length; i++) INDENTS[i] = " ".repeat(4 * i);
-    }
 
     private final StringBuilder sb = new StringBuilder(1 << 16);
     private final TyPrinter t;
@@ -166,7 +163,7 @@ public final class MirPrinter {
     }
 
     private void scope(Body b, List<List<Integer>> children, int scope, int depth) {
-        String indent = INDENTS[depth];
+        String indent = "    ".repeat(depth);
         for (VarDebugInfo v : b.varDebugInfo()) {
             if (v.scope() != scope) continue;
             sb.append(indent).append("debug ");
@@ -193,7 +190,9 @@ public final class MirPrinter {
                 t.instance(data.inlined());
                 sb.append(')');
             }
-            sb.append(" {\n");
+            sb.append(" {");
+            if (data.callsite() != null) comment("at " + data.callsite());
+            sb.append('\n');
             scope(b, children, child, depth + 1);
             sb.append(indent).append("}\n");
         }
@@ -243,7 +242,18 @@ public final class MirPrinter {
         }
         sb.append("        ");
         terminator(bb.terminator());
-        sb.append(";\n    }\n");
+        sb.append(';');
+        SourceInfo source = bb.terminatorSource();
+        if (source != null) {
+            comment("scope " + source.scope() + " at " + (source.span() == null ? "no-location" : source.span()));
+        }
+        sb.append("\n    }\n");
+    }
+
+    /** rustc's {@code -Zmir-include-spans} comment: the line so far padded to 40 chars, then {@code // text}. */
+    private void comment(String text) {
+        int lineLength = sb.length() - (sb.lastIndexOf("\n") + 1);
+        sb.repeat(' ', Math.max(0, 40 - lineLength)).append(" // ").append(text);
     }
 
     // ---------------------------------------------------------------- statements

@@ -50,7 +50,7 @@ class MirClosureEnvTest {
                 new Place(new Local(1), List.of(new ProjectionElem.Deref(), new ProjectionElem.Field(i, ty))))))));
         return new Body(BodyKind.FN, false, new Path(List.of(new PathSegment.Ident("f"), new PathSegment.Disambiguated("closure", 0))),
                 -1, 1, null, List.of(new LocalDecl(null, U8, 0), new LocalDecl(null, self, 0)), List.of(), List.of(),
-                List.of(new BasicBlockData(false, stmts, List.of(), new Terminator.Return())));
+                List.of(new BasicBlockData(false, stmts, List.of(), new Terminator.Return(), null)));
     }
 
     static LayoutCx cx(Body body) {

@@ -23,11 +23,13 @@ import dev.mirlink.mir.body.Operand;
 import dev.mirlink.mir.body.Place;
 import dev.mirlink.mir.body.ProjectionElem;
 import dev.mirlink.mir.body.Rvalue;
+import dev.mirlink.mir.body.SourceInfo;
 import dev.mirlink.mir.body.SourceScopeData;
 import dev.mirlink.mir.body.Statement;
 import dev.mirlink.mir.body.Terminator;
 import dev.mirlink.mir.body.UnwindAction;
 import dev.mirlink.mir.body.VarDebugInfo;
+import dev.mirlink.mir.item.Span;
 import dev.mirlink.mir.ty.GenericArg;
 import dev.mirlink.mir.ty.Instance;
 import dev.mirlink.mir.ty.Path;
@@ -72,7 +74,7 @@ class MirPrinterTest {
                         new LocalDecl(null, new Ty.Ref(null, new Ty.Slice(new Ty.Int(Ty.IntTy.U8)), Ty.Mutability.NOT), 0),
                         new LocalDecl(Ty.Mutability.MUT, pair, 0), new LocalDecl(Ty.Mutability.NOT, new Ty.Int(Ty.IntTy.USIZE), 1),
                         new LocalDecl(Ty.Mutability.MUT, new Ty.Never(), 0)),
-                List.of(new SourceScopeData(-1, null, false), new SourceScopeData(0, new Instance(len), true)),
+                List.of(new SourceScopeData(-1, null, false, null), new SourceScopeData(0, new Instance(len), true, new Span("src/lib.rs", 4, 9, 4, 16))),
                 List.of(new VarDebugInfo("a", 0, null, List.of(), new VarDebugInfo.Contents.PlaceValue(local(1))),
                         new VarDebugInfo("n", 1, null, List.of(), new VarDebugInfo.Contents.ConstValue(
                                 new ConstOperand(new ConstValue.Int(BigInteger.valueOf(-128), Ty.IntTy.I8))))),
@@ -81,30 +83,31 @@ class MirPrinterTest {
                                 new Rvalue.BinaryOp(Rvalue.BinOp.AddWithOverflow, new Operand.Copy(local(1)), u32(1)))), List.of(),
                                 new Terminator.Assert(new Operand.Move(overflowed), false,
                                         new AssertMessage.Overflow(Rvalue.BinOp.Add, new Operand.Copy(local(1)), u32(1)),
-                                        new BasicBlock(1), new UnwindAction.Continue())),
+                                        new BasicBlock(1), new UnwindAction.Continue()),
+                                new SourceInfo(new Span("src/lib.rs", 3, 5, 3, 10), 0)),
                         new BasicBlockData(false, List.of(new Statement.Assign(local(0), new Rvalue.Use(new Operand.Move(sum)))),
                                 List.of(), new Terminator.SwitchInt(new Operand.Copy(local(0)), List.of(BigInteger.ZERO),
-                                        List.of(new BasicBlock(2)), new BasicBlock(3))),
+                                        List.of(new BasicBlock(2)), new BasicBlock(3)), null),
                         new BasicBlockData(false, List.of(), List.of(), new Terminator.Call(local(5),
                                 new Operand.Constant(new ConstOperand(new ConstValue.FnItem(panic))),
                                 List.of(new Operand.Constant(new ConstOperand(new ConstValue.Str("zero \"0\"\n")))),
-                                null, new UnwindAction.Cleanup(new BasicBlock(4)))),
-                        new BasicBlockData(false, List.of(new Statement.StorageDead(new Local(4))), List.of(), new Terminator.Return()),
-                        new BasicBlockData(true, List.of(), List.of(), new Terminator.UnwindResume())));
+                                null, new UnwindAction.Cleanup(new BasicBlock(4))), new SourceInfo(null, 1)),
+                        new BasicBlockData(false, List.of(new Statement.StorageDead(new Local(4))), List.of(), new Terminator.Return(), null),
+                        new BasicBlockData(true, List.of(), List.of(), new Terminator.UnwindResume(), null)));
         String expected = """
                 fn demo::add(_1: u32, _2: &[u8]) -> u32 {
                     debug a => _1;
                     let mut _0: u32;
                     let mut _3: (u32, bool);
                     let mut _5: !;
-                    scope 1 (inlined #[track_caller] core::slice::<impl [u8]>::len) {
+                    scope 1 (inlined #[track_caller] core::slice::<impl [u8]>::len) { // at src/lib.rs:4:9: 4:16
                         debug n => const i8::MIN;
                         let _4: usize;
                     }
 
                     bb0: {
                         _3 = AddWithOverflow(copy _1, const 1_u32);
-                        assert(!move (_3.1: bool), "attempt to compute `{} + {}`, which would overflow", copy _1, const 1_u32) -> [success: bb1, unwind continue];
+                        assert(!move (_3.1: bool), "attempt to compute `{} + {}`, which would overflow", copy _1, const 1_u32) -> [success: bb1, unwind continue]; // scope 0 at src/lib.rs:3:5: 3:10
                     }
 
                     bb1: {
@@ -113,7 +116,7 @@ class MirPrinterTest {
                     }
 
                     bb2: {
-                        _5 = core::panicking::panic(const "zero \\"0\\"\\n") -> bb4;
+                        _5 = core::panicking::panic(const "zero \\"0\\"\\n") -> bb4; // scope 1 at no-location
                     }
 
                     bb3: {
@@ -191,9 +194,9 @@ class MirPrinterTest {
 
     private static String konst(MirPrinter p, ConstValue v) {
         Body b = new Body(BodyKind.CONST, false, path("X"), -1, 0, null, List.of(new LocalDecl(Ty.Mutability.MUT, U32, 0)),
-                List.of(new SourceScopeData(-1, null, false)), List.of(),
+                List.of(new SourceScopeData(-1, null, false, null)), List.of(),
                 List.of(new BasicBlockData(false, List.of(new Statement.Assign(local(0),
-                        new Rvalue.Use(new Operand.Constant(new ConstOperand(v))))), List.of(), new Terminator.Return())));
+                        new Rvalue.Use(new Operand.Constant(new ConstOperand(v))))), List.of(), new Terminator.Return(), null)));
         String text = p.print(new MirEntry.BodyEntry(b, List.of()));
         int start = text.indexOf("_0 = ") + 5;
         return text.substring(start, text.indexOf(";\n", start));
@@ -209,7 +212,7 @@ class MirPrinterTest {
                 List.of(new Operand.Copy(deep)));
         Body b = new Body(BodyKind.FN, false, path("f"), -1, 0, null,
                 List.of(new LocalDecl(Ty.Mutability.MUT, new Ty.Tuple(List.of()), 0)),
-                List.of(new SourceScopeData(-1, null, false)), List.of(),
+                List.of(new SourceScopeData(-1, null, false, null)), List.of(),
                 List.of(new BasicBlockData(false, List.of(
                         new Statement.Assign(local(0), closure),
                         new Statement.Assign(local(0), new Rvalue.Aggregate(new AggregateKind.Tuple(), List.of(u32(1)))),
@@ -217,7 +220,7 @@ class MirPrinterTest {
                                 List.of(new Operand.Copy(local(1)), u32(2)))),
                         new Statement.Assign(local(0), new Rvalue.RawPtr(Rvalue.RawPtrKind.FAKE_FOR_PTR_METADATA, local(1))),
                         new Statement.Assign(local(0), new Rvalue.Repeat(u32(0), new TyConst.Value(BigInteger.valueOf(12), null)))),
-                        List.of(), new Terminator.Return())));
+                        List.of(), new Terminator.Return(), null)));
         String text = new MirPrinter().print(new MirEntry.BodyEntry(b, List.of()));
         assertEquals("""
                         _0 = {closure@f::<T>::{closure#0}} { x: copy (((*_1) as Some).0: T)[_2][1:] };
@@ -239,8 +242,8 @@ class MirPrinterTest {
         byte[] small = {0x61, 0, 0, 0};
         Allocation b = new Allocation(4, 4, Bytes.of(small), List.of(), List.of(new ByteRange(1, 3)));
         Body body = new Body(BodyKind.STATIC, false, path("S"), -1, 0, null, List.of(new LocalDecl(Ty.Mutability.MUT, U32, 0)),
-                List.of(new SourceScopeData(-1, null, false)), List.of(),
-                List.of(new BasicBlockData(false, List.of(), List.of(), new Terminator.Return())));
+                List.of(new SourceScopeData(-1, null, false, null)), List.of(),
+                List.of(new BasicBlockData(false, List.of(), List.of(), new Terminator.Return(), null)));
         String text = new MirPrinter().print(new MirEntry.BodyEntry(body, List.of(
                 new AllocEntry(new AllocId(1), new GlobalAlloc.Memory(a)), new AllocEntry(new AllocId(2), new GlobalAlloc.Memory(b)))));
         assertEquals("""

@@ -29,11 +29,7 @@ final class SourceText {
     String read(Span span) {
         if (root == null || span == null) return null;
         try {
-            List<String> lines = files.get(span.file());
-            if (lines == null) {
-                lines = Files.readAllLines(root.resolve(span.file()));
-                files.put(span.file(), lines);
-            }
+            List<String> lines = lines(span.file());
             StringBuilder sb = new StringBuilder();
             for (int l = span.beginLine(); l <= span.endLine(); l++) {
                 String line = lines.get(l - 1);
@@ -45,6 +41,132 @@ final class SourceText {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private List<String> lines(String file) throws IOException {
+        List<String> lines = files.get(file);
+        if (lines == null) {
+            lines = Files.readAllLines(root.resolve(file));
+            files.put(file, lines);
+        }
+        return lines;
+    }
+
+    /**
+     * For a call whose source reads {@code receiver.name(args)} (or {@code .name::<T>(args)}), the
+     * span from {@code name} to the end: rustc's {@code fn_span} of a method call (rustc_hir
+     * {@code ExprKind::MethodCall}), which codegen reports as its location. Null for any other
+     * call, and where the source cannot be read.
+     */
+    Span methodCallSpan(Span call) {
+        List<String> lines;
+        try {
+            if (root == null) return null;
+            lines = lines(call.file());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (call.endLine() > lines.size()) return null;
+        StringBuilder text = new StringBuilder();
+        for (int l = call.beginLine(); l <= call.endLine(); l++) {
+            String line = lines.get(l - 1);
+            int from = l == call.beginLine() ? call.beginCol() - 1 : 0;
+            int to = l == call.endLine() ? call.endCol() - 1 : line.length();
+            if (from < 0 || from > to || to > line.length()) return null;
+            text.append(line, from, to).append('\n');
+        }
+        text.setLength(text.length() - 1);
+        int open = postfixCallArguments(text);
+        if (open < 0) return null;
+        int i = skipSpaceBack(text, open - 1);
+        if (i >= 0 && text.charAt(i) == '>') {
+            int depth = 0;
+            for (; i >= 0; i--) {
+                if (text.charAt(i) == '>') depth++;
+                else if (text.charAt(i) == '<' && --depth == 0) break;
+            }
+            if (i < 2 || text.charAt(i - 1) != ':' || text.charAt(i - 2) != ':') return null;
+            i = skipSpaceBack(text, i - 3);
+        }
+        int end = i;
+        while (i >= 0 && isIdent(text.charAt(i))) i--;
+        int name = i + 1;
+        if (name > end) return null;
+        i = skipSpaceBack(text, i);
+        if (i < 0 || text.charAt(i) != '.') return null;
+        int line = call.beginLine();
+        int lineStart = 0;
+        for (int k = 0; k < name; k++) {
+            if (text.charAt(k) == '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        int col = (line == call.beginLine() ? call.beginCol() : 1) + name - lineStart;
+        return new Span(call.file(), line, col, call.endLine(), call.endCol());
+    }
+
+    /**
+     * Where the {@code (} of the final argument list is, when the text is one postfix expression
+     * ending in it (whitespace outside brackets only around a {@code .}, as in a chain split over
+     * lines; not {@code a.len() + b.len()}); -1 otherwise. Skips string and char literals and comments.
+     */
+    private static int postfixCallArguments(CharSequence t) {
+        int n = t.length();
+        if (n == 0 || t.charAt(n - 1) != ')') return -1;
+        int depth = 0;
+        int lastOpen = -1;
+        int looseSpace = -1;
+        for (int i = 0; i < n; i++) {
+            char ch = t.charAt(i);
+            char next = i + 1 < n ? t.charAt(i + 1) : '\0';
+            if (depth == 0 && looseSpace < 0 && Character.isWhitespace(ch)) {
+                int before = skipSpaceBack(t, i);
+                int after = i;
+                while (after < n && Character.isWhitespace(t.charAt(after))) after++;
+                if (before >= 0 && t.charAt(before) != '.' && after < n && t.charAt(after) != '.') looseSpace = i;
+            }
+            if (ch == '/' && next == '/') {
+                while (i < n && t.charAt(i) != '\n') i++;
+            } else if (ch == '/' && next == '*') {
+                i += 2;
+                while (i + 1 < n && !(t.charAt(i) == '*' && t.charAt(i + 1) == '/')) i++;
+                i++;
+            } else if (ch == 'r' && (next == '"' || next == '#') && (i == 0 || !isIdent(t.charAt(i - 1)))) {
+                int hashes = 0;
+                int j = i + 1;
+                while (j < n && t.charAt(j) == '#') { hashes++; j++; }
+                if (j >= n || t.charAt(j) != '"') continue;
+                String close = "\"" + "#".repeat(hashes);
+                int e = t.toString().indexOf(close, j + 1);
+                if (e < 0) return -1;
+                i = e + close.length() - 1;
+            } else if (ch == '"') {
+                for (i++; i < n && t.charAt(i) != '"'; i++) if (t.charAt(i) == '\\') i++;
+            } else if (ch == '\'') {
+                // a char literal, not a lifetime: 'x' or an escape
+                if (next == '\\') {
+                    for (i += 3; i < n && t.charAt(i) != '\''; i++) {}
+                } else if (i + 2 < n && t.charAt(i + 2) == '\'') {
+                    i += 2;
+                }
+            } else if (ch == '(' || ch == '[' || ch == '{') {
+                if (depth == 0) lastOpen = ch == '(' ? i : -1;
+                depth++;
+            } else if (ch == ')' || ch == ']' || ch == '}') {
+                if (--depth < 0) return -1;
+            }
+        }
+        return depth == 0 && (looseSpace < 0 || looseSpace > lastOpen) ? lastOpen : -1;
+    }
+
+    private static boolean isIdent(char ch) {
+        return Character.isLetterOrDigit(ch) || ch == '_';
+    }
+
+    private static int skipSpaceBack(CharSequence t, int i) {
+        while (i >= 0 && Character.isWhitespace(t.charAt(i))) i--;
+        return i;
     }
 
     /** A braced {@code struct}, {@code union} or {@code enum} as declared: its fields, or its variants. */

@@ -16,12 +16,14 @@ import dev.mirlink.mir.body.Operand;
 import dev.mirlink.mir.body.Place;
 import dev.mirlink.mir.body.ProjectionElem;
 import dev.mirlink.mir.body.Rvalue;
+import dev.mirlink.mir.body.SourceInfo;
 import dev.mirlink.mir.body.SourceScopeData;
 import dev.mirlink.mir.body.Statement;
 import dev.mirlink.mir.body.StmtDebugInfo;
 import dev.mirlink.mir.body.Terminator;
 import dev.mirlink.mir.body.UnwindAction;
 import dev.mirlink.mir.body.VarDebugInfo;
+import dev.mirlink.mir.item.Span;
 import dev.mirlink.mir.ty.Instance;
 import dev.mirlink.mir.ty.Path;
 import dev.mirlink.mir.ty.Ty;
@@ -33,6 +35,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A body's scope tree, locals and basic blocks, as {@code write_mir_fn} prints them
@@ -41,12 +45,10 @@ import java.util.Map;
 final class BodyParser {
     private static final Map<String, Rvalue.BinOp> BIN_OPS = new HashMap<>();
     private static final Map<String, Rvalue.UnOp> UN_OPS = new HashMap<>();
-    private static final String[] INDENTS = new String[64];
 
     static {
         for (Rvalue.BinOp op : Rvalue.BinOp.values()) BIN_OPS.put(op.name(), op);
         for (Rvalue.UnOp op : Rvalue.UnOp.values()) UN_OPS.put(op.name(), op);
-        for (int i = 0; i < INDENTS.length; i++) INDENTS[i] = " ".repeat(4 * i);
     }
 
     private final Cursor c;
@@ -58,6 +60,7 @@ final class BodyParser {
     private SourceScopeData[] scopes = new SourceScopeData[8];
     private int scopeCount;
     private final List<VarDebugInfo> debugInfo = new ArrayList<>();
+    private static final Pattern SOURCE_INFO = Pattern.compile("scope (\\d+) at (.*)");
 
     BodyParser(Cursor c, TyParser t, ConstParser k) {
         this.c = c;
@@ -69,7 +72,7 @@ final class BodyParser {
     Body body(BodyKind kind, boolean ctfe, Path path, int promoted, List<Ty> argTys, Ty returnTy, Ty yieldTy) {
         setLocal(0, null, returnTy, -1);
         for (int i = 0; i < argTys.size(); i++) setLocal(i + 1, null, argTys.get(i), 0);
-        setScope(0, new SourceScopeData(-1, null, false));
+        setScope(0, new SourceScopeData(-1, null, false, null));
         scopeContents(0, 1);
         for (int i = 0; i < scopeCount; i++) {
             if (scopes[i] == null) throw c.error("scope tree", "scope " + i + " is never declared");
@@ -114,12 +117,12 @@ final class BodyParser {
     // ---------------------------------------------------------------- scope tree
 
     private void scopeContents(int scope, int depth) {
-        if (depth >= INDENTS.length) throw c.error("scope", "scopes nested too deeply");
-        String indent = INDENTS[depth];
+        String indent = "    ".repeat(depth);
         while (c.at(indent) && c.s.startsWith("debug ", c.pos + indent.length())) {
             c.pos += indent.length() + 6;
             debugInfo.add(varDebugInfo(scope));
-            c.take(";\n", "debug info");
+            c.take(';', "debug info");
+            lineEnd("debug info");
         }
         while (c.at(indent) && c.s.startsWith("let ", c.pos + indent.length())) {
             c.pos += indent.length() + 4;
@@ -128,7 +131,8 @@ final class BodyParser {
             int index = c.uint("local declaration");
             c.take(": ", "local declaration");
             Ty ty = t.ty();
-            c.take(";\n", "local declaration");
+            c.take(';', "local declaration");
+            lineEnd("local declaration");
             if (index == 0) {
                 if (scope != 0) throw c.error("local declaration", "_0 outside the outermost scope");
                 locals[0] = new LocalDecl(m, locals[0].ty(), 0);
@@ -147,8 +151,14 @@ final class BodyParser {
                 inlined = t.instance();
                 c.take(')', "inlined scope");
             }
-            c.take(" {\n", "scope");
-            setScope(child, new SourceScopeData(scope, inlined, trackCaller));
+            c.take(" {", "scope");
+            String comment = lineEnd("scope");
+            Span callsite = null;
+            if (comment != null) {
+                if (!comment.startsWith("at ")) throw c.error("scope", "expected `// at span`");
+                callsite = span(comment.substring(3));
+            }
+            setScope(child, new SourceScopeData(scope, inlined, trackCaller, callsite));
             scopeContents(child, depth + 1);
             c.take(indent, "scope");
             c.take("}\n", "scope");
@@ -214,11 +224,62 @@ final class BodyParser {
                 continue;
             }
             Object line = statementOrTerminator();
-            c.take(";\n", "statement");
+            c.take(';', "statement");
+            String comment = lineEnd("statement");
+            skipExtraComments();
             if (line instanceof Terminator term) {
-                return new BasicBlockData(cleanup, stmts, dbg, term);
+                return new BasicBlockData(cleanup, stmts, dbg, term, observableSource(term, comment));
             }
             stmts.add((Statement) line);
+        }
+    }
+
+    // ---------------------------------------------------------------- -Zmir-include-spans comments
+
+    /**
+     * The end of a line: {@code \n}, or the comment rustc's {@code -Zmir-include-spans} adds (padding,
+     * {@code // text}, {@code \n}), whose text it returns.
+     */
+    private String lineEnd(String what) {
+        if (c.eat('\n')) return null;
+        while (c.at(' ')) c.pos++;
+        c.take("// ", what);
+        String text = c.restOfLine();
+        c.pos += text.length();
+        c.take('\n', what);
+        return text;
+    }
+
+    /** Skips the comment lines ({@code write_extra}) that follow a statement: only whitespace before {@code //}. */
+    private void skipExtraComments() {
+        while (true) {
+            int p = c.pos;
+            while (p < c.len && c.s.charAt(p) == ' ') p++;
+            if (p - c.pos <= 8 || !c.s.startsWith("//", p)) return;
+            int e = c.s.indexOf('\n', p);
+            if (e < 0) throw c.error("comment", "unterminated comment line");
+            c.pos = e + 1;
+        }
+    }
+
+    /** A call's or assert's {@code scope N at span} comment (see {@link BasicBlockData}); null for other terminators. */
+    private SourceInfo observableSource(Terminator term, String comment) {
+        boolean observable = term instanceof Terminator.Call || term instanceof Terminator.TailCall
+                || term instanceof Terminator.Assert;
+        if (comment == null || !observable) return null;
+        Matcher m = SOURCE_INFO.matcher(comment);
+        if (!m.matches()) throw c.error("terminator", "expected `// scope N at span`");
+        int scope = Integer.parseInt(m.group(1));
+        if (scope >= scopeCount) throw c.error("terminator", "scope " + scope + " is never declared");
+        return new SourceInfo(m.group(2).equals("no-location") ? null : span(m.group(2)), scope);
+    }
+
+    /** {@code file:line:col: line:col} ({@code span_to_diagnostic_string}). */
+    private Span span(String text) {
+        try {
+            return Span.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw c.error("span", "expected `file:line:col: line:col`, found `" + text + "`");
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Reads rustc 1.96's {@code --emit=mir} text (with {@code -Ztrim-diagnostic-paths=no
- * -Zspan-free-formats}) into the {@code mir} model. Strict: whatever it cannot read throws a
+ * -Zspan-free-formats}, and optionally {@code -Zmir-include-spans=yes}, of whose comments it keeps
+ * the spans of calls, asserts and inlined scopes) into the {@code mir} model. Strict: whatever it cannot read throws a
  * {@link MirParseException} naming the item, line and column. Not thread-safe per call, but
  * calls are independent, so files can be read in parallel.
  */

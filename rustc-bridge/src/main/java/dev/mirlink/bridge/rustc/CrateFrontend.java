@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * stderr; rustdoc's are kept back because they would repeat rustc's.
  */
 public final class CrateFrontend {
-    /** Flags that make rustc's MIR text unambiguous; see docs/ARCHITECTURE.md. */
-    public static final List<String> MIR_FLAGS = List.of("-Ztrim-diagnostic-paths=no", "-Zspan-free-formats");
+    /** Flags that make rustc's MIR text unambiguous and give it the spans panics report; see docs/ARCHITECTURE.md. */
+    public static final List<String> MIR_FLAGS =
+            List.of("-Ztrim-diagnostic-paths=no", "-Zspan-free-formats", "-Zmir-include-spans=yes");
 
     public record Output(int exitCode, Path rmeta, Path mirText, Path rustdocJson) {}
 
