@@ -65,12 +65,12 @@ public final class Codegen {
             List<LLVMValueRef> llfns = new ArrayList<>();
             List<FnAbi> abis = new ArrayList<>();
             for (MonoFn fn : unit.fns()) {
-                FnAbi abi = FnAbi.of(env, fn.conv(), FunctionCx.argTys(fn), fn.monomorphize(fn.body().returnTy()), fn.trackCaller(), fn.describe());
+                FnAbi abi = FnAbi.of(cx, fn.conv(), FunctionCx.argTys(fn), fn.monomorphize(fn.body().returnTy()), fn.trackCaller(), fn.describe());
                 LLVMValueRef llfn = cx.function(fn.symbol(), cx.fnType(abi));
                 if (LLVMCountBasicBlocks(llfn) > 0) throw new LlvmException("symbol " + fn.symbol() + " defined twice (" + fn.describe() + ")");
                 if (!fn.exported()) LLVMSetVisibility(llfn, LLVMHiddenVisibility);
                 cx.addAttribute(llfn, LLVMAttributeFunctionIndex, "nounwind");
-                if (abi.conv() == CallConv.C) cAttributes(cx, llfn, abi);
+                abi.applyAttributes(cx, llfn, false);
                 llfns.add(llfn);
                 abis.add(abi);
             }
@@ -111,31 +111,5 @@ public final class Codegen {
             globals.add(g);
         }
         for (int i = 0; i < data.size(); i++) LLVMSetInitializer(globals.get(i), cx.constValue(data.get(i).value()));
-    }
-
-    /** Integers narrower than 32 bits are extended by the caller in the C ABIs (SysV; AAPCS64 as clang does). */
-    static void cAttributes(ModuleCx cx, LLVMValueRef llfn, FnAbi abi) {
-        int param = abi.sret() ? 1 : 0;
-        for (FnAbi.ArgAbi a : abi.args()) {
-            if (a.mode() == FnAbi.PassMode.DIRECT) {
-                String ext = extension(a);
-                if (ext != null) cx.addAttribute(llfn, param + 1, ext);
-            }
-            param += switch (a.mode()) {
-                case IGNORE -> 0;
-                case PAIR -> 2;
-                default -> 1;
-            };
-        }
-        if (abi.ret().mode() == FnAbi.PassMode.DIRECT) {
-            String ext = extension(abi.ret());
-            if (ext != null) cx.addAttribute(llfn, LLVMAttributeReturnIndex, ext);
-        }
-    }
-
-    private static String extension(FnAbi.ArgAbi a) {
-        dev.mirlink.mir.layout.Scalar s = ModuleCx.scalar(a, 0);
-        if (s.primitive().kind() != dev.mirlink.mir.layout.Primitive.Kind.INT || s.size() >= 4) return null;
-        return s.primitive().signed() ? "signext" : "zeroext";
     }
 }

@@ -212,7 +212,7 @@ final class FunctionCx {
                 continue;
             }
             FnAbi.ArgAbi arg = args.get(a++);
-            if (arg.mode() == FnAbi.PassMode.INDIRECT) {
+            if (arg.mode() instanceof FnAbi.PassMode.Indirect) {
                 locals[i] = new PlaceRef(LLVMGetParam(llfn, param++), t, arg.layout());
             } else {
                 param = storeParam(arg, param, locals[i]);
@@ -223,18 +223,19 @@ final class FunctionCx {
 
     private boolean isIndirectArg(int local) {
         if (fn.conv() == CallConv.RUST_CALL && local == body.argCount() && localTy(local) instanceof Ty.Tuple) return false;
-        return abi.args().get(local - 1).mode() == FnAbi.PassMode.INDIRECT;
+        return abi.args().get(local - 1).mode() instanceof FnAbi.PassMode.Indirect;
     }
 
     private int storeParam(FnAbi.ArgAbi arg, int param, PlaceRef dst) {
         switch (arg.mode()) {
-            case IGNORE -> { }
-            case DIRECT -> store(new OperandRef(new OperandValue.Immediate(LLVMGetParam(llfn, param++)), arg.ty(), arg.layout()), dst);
-            case PAIR -> {
+            case FnAbi.PassMode.Ignore i -> { }
+            case FnAbi.PassMode.Direct d -> store(new OperandRef(new OperandValue.Immediate(LLVMGetParam(llfn, param++)), arg.ty(), arg.layout()), dst);
+            case FnAbi.PassMode.Pair p -> {
                 LLVMValueRef x = LLVMGetParam(llfn, param++), y = LLVMGetParam(llfn, param++);
                 store(new OperandRef(new OperandValue.Pair(x, y), arg.ty(), arg.layout()), dst);
             }
-            case INDIRECT -> copy(dst, new PlaceRef(LLVMGetParam(llfn, param++), arg.ty(), arg.layout()));
+            case FnAbi.PassMode.Cast c -> storeCast(LLVMGetParam(llfn, param++), c.target(), dst);
+            case FnAbi.PassMode.Indirect i -> copy(dst, new PlaceRef(LLVMGetParam(llfn, param++), arg.ty(), arg.layout()));
         }
         return param;
     }
@@ -244,14 +245,46 @@ final class FunctionCx {
         if (l.size() == 0) {
             return new PlaceRef(LLVMConstIntToPtr(cx.usize(l.align()), cx.ptr), t, l);
         }
+        return new PlaceRef(allocaBytes(l.size(), l.align(), name), t, l);
+    }
+
+    private LLVMValueRef allocaBytes(long size, int align, String name) {
         LLVMBasicBlockRef at = LLVMGetInsertBlock(b);
         LLVMValueRef first = LLVMGetFirstInstruction(allocaBlock);
         if (first != null && !first.isNull()) LLVMPositionBuilderBefore(b, first);
         else LLVMPositionBuilderAtEnd(b, allocaBlock);
-        LLVMValueRef slot = LLVMBuildAlloca(b, LLVMArrayType2(cx.i8, l.size()), name);
-        LLVMSetAlignment(slot, l.align());
+        LLVMValueRef slot = LLVMBuildAlloca(b, LLVMArrayType2(cx.i8, size), name);
+        LLVMSetAlignment(slot, align);
         LLVMPositionBuilderAtEnd(b, at);
-        return new PlaceRef(slot, t, l);
+        return slot;
+    }
+
+    /**
+     * A slot for a value of {@code of}'s type as the cast type {@code cast}, big enough for either: the
+     * cast may be larger than the value ({@code {double, float}} for 12 bytes), and only the value's bytes
+     * are copied in and out (rustc_codegen_llvm/src/abi.rs {@code store}).
+     */
+    private PlaceRef castSlot(FnAbi.CastTarget cast, PlaceRef of) {
+        int align = Math.max(cast.align(), of.layout().align());
+        LLVMValueRef slot = allocaBytes(Math.max(cast.size(), of.layout().size()), align, "cast");
+        return new PlaceRef(slot, null, of.ty(), of.layout(), align, -1);
+    }
+
+    /** Stores a value passed as {@code cast} into {@code dst}. */
+    private void storeCast(LLVMValueRef v, FnAbi.CastTarget cast, PlaceRef dst) {
+        PlaceRef slot = castSlot(cast, dst);
+        LLVMValueRef st = LLVMBuildStore(b, v, slot.ptr());
+        LLVMSetAlignment(st, slot.align());
+        copy(dst, slot);
+    }
+
+    /** Loads the value at {@code src} as {@code cast}. */
+    private LLVMValueRef loadCast(PlaceRef src, FnAbi.CastTarget cast) {
+        PlaceRef slot = castSlot(cast, src);
+        copy(slot, src);
+        LLVMValueRef v = LLVMBuildLoad2(b, cast.llvmType(cx), slot.ptr(), "");
+        LLVMSetAlignment(v, slot.align());
+        return v;
     }
 
     // ---- statements
@@ -335,9 +368,11 @@ final class FunctionCx {
     private void ret() {
         FnAbi.ArgAbi r = abi.ret();
         switch (r.mode()) {
-            case IGNORE, INDIRECT -> LLVMBuildRetVoid(b);
-            case DIRECT -> LLVMBuildRet(b, load(locals[0]).immediate());
-            case PAIR -> {
+            case FnAbi.PassMode.Ignore i -> LLVMBuildRetVoid(b);
+            case FnAbi.PassMode.Indirect i -> LLVMBuildRetVoid(b);
+            case FnAbi.PassMode.Direct d -> LLVMBuildRet(b, load(locals[0]).immediate());
+            case FnAbi.PassMode.Cast c -> LLVMBuildRet(b, loadCast(locals[0], c.target()));
+            case FnAbi.PassMode.Pair pm -> {
                 OperandValue.Pair p = (OperandValue.Pair) load(locals[0]).value();
                 LLVMTypeRef st = LLVMGetReturnType(LLVMGlobalGetValueType(llfn));
                 LLVMValueRef agg = LLVMGetUndef(st);
@@ -364,7 +399,7 @@ final class FunctionCx {
         Callee.Fn f = (Callee.Fn) glue;
         Ty ptrTy = new Ty.RawPtr(p.ty(), Ty.Mutability.MUT);
         OperandValue v = p.meta() == null ? new OperandValue.Immediate(p.ptr()) : new OperandValue.Pair(p.ptr(), p.meta());
-        FnAbi a = FnAbi.of(env, CallConv.RUST, List.of(ptrTy), UNIT, false, fn.describe());
+        FnAbi a = FnAbi.of(cx, CallConv.RUST, List.of(ptrTy), UNIT, false, fn.describe());
         emitCall(cx.function(f.symbol(), cx.fnType(a)), a, List.of(new OperandRef(v, ptrTy, layout(ptrTy))), null);
     }
 
@@ -377,7 +412,7 @@ final class FunctionCx {
         LLVMBuildCondBr(b, LLVMBuildIsNotNull(b, glue, ""), call, done);
         LLVMPositionBuilderAtEnd(b, call);
         Ty thin = new Ty.RawPtr(UNIT, Ty.Mutability.MUT);
-        FnAbi a = FnAbi.of(env, CallConv.RUST, List.of(thin), UNIT, false, fn.describe());
+        FnAbi a = FnAbi.of(cx, CallConv.RUST, List.of(thin), UNIT, false, fn.describe());
         emitCall(glue, a, List.of(new OperandRef(new OperandValue.Immediate(p.ptr()), thin, layout(thin))), null);
         LLVMBuildBr(b, done);
         LLVMPositionBuilderAtEnd(b, done);
@@ -397,7 +432,7 @@ final class FunctionCx {
         };
         List<OperandRef> ops = new ArrayList<>();
         for (Operand o : args) ops.add(operand(o));
-        FnAbi pa = FnAbi.of(env, CallConv.RUST, tys(ops), new Ty.Never(), true, fn.describe());
+        FnAbi pa = FnAbi.of(cx, CallConv.RUST, tys(ops), new Ty.Never(), true, fn.describe());
         ops.add(location());
         emitCall(cx.function(env.assertPanic(a.msg()), cx.fnType(pa)), pa, ops, null);
         LLVMBuildUnreachable(b);
@@ -420,7 +455,7 @@ final class FunctionCx {
             if (!(f.ty() instanceof Ty.FnPtr fp)) throw unsupported("call of a " + f.ty());
             if (fp.sig().cVariadic()) throw unsupported("call of a variadic fn pointer");
             List<OperandRef> ops = operands(args);
-            FnAbi a = FnAbi.of(env, CallConv.of(fp.sig().abi()), tys(ops), dest.ty(), false, fn.describe());
+            FnAbi a = FnAbi.of(cx, CallConv.of(fp.sig().abi()), tys(ops), dest.ty(), false, fn.describe());
             emitCall(f.immediate(), a, spread(a, ops), dest);
             return;
         }
@@ -430,11 +465,11 @@ final class FunctionCx {
             case Callee.Intrinsic in -> {
                 if (intrinsics.call(in, ops, args, dest)) return;
                 if (in.fallback() == null) throw unsupported("intrinsic `" + in.name() + "`");
-                FnAbi a = FnAbi.of(env, CallConv.RUST, tys(ops), dest.ty(), false, fn.describe());
+                FnAbi a = FnAbi.of(cx, CallConv.RUST, tys(ops), dest.ty(), false, fn.describe());
                 emitCall(cx.function(in.fallback(), cx.fnType(a)), a, ops, dest);
             }
             case Callee.Fn f -> {
-                FnAbi a = FnAbi.of(env, f.conv(), tys(ops), dest.ty(), f.trackCaller(), fn.describe());
+                FnAbi a = FnAbi.of(cx, f.conv(), tys(ops), dest.ty(), f.trackCaller(), fn.describe());
                 ops = spread(a, ops);
                 if (f.trackCaller()) ops.add(location());
                 emitCall(cx.function(f.symbol(), cx.fnType(a)), a, ops, dest);
@@ -450,7 +485,7 @@ final class FunctionCx {
                 LLVMSetAlignment(method, cx.ptrSize);
                 Ty thin = new Ty.RawPtr(UNIT, Ty.Mutability.MUT);
                 ops.set(0, new OperandRef(new OperandValue.Immediate(p.a()), thin, layout(thin)));
-                FnAbi a = FnAbi.of(env, CallConv.RUST, tys(ops), dest.ty(), false, fn.describe());
+                FnAbi a = FnAbi.of(cx, CallConv.RUST, tys(ops), dest.ty(), false, fn.describe());
                 emitCall(method, a, ops, dest);
             }
         }
@@ -463,7 +498,7 @@ final class FunctionCx {
         PlaceRef p = spill(tuple);
         List<Ty> fields = ((Ty.Tuple) tuple.ty()).elements();
         for (int i = 0; i < fields.size(); i++) ops.add(load(field(p, i, fields.get(i))));
-        FnAbi a = FnAbi.of(env, f.conv(), tys(ops), dest.ty(), f.trackCaller(), fn.describe());
+        FnAbi a = FnAbi.of(cx, f.conv(), tys(ops), dest.ty(), f.trackCaller(), fn.describe());
         if (f.trackCaller()) ops.add(location());
         emitCall(cx.function(f.symbol(), cx.fnType(a)), a, ops, dest);
     }
@@ -518,25 +553,28 @@ final class FunctionCx {
             FnAbi.ArgAbi arg = a.args().get(i);
             OperandRef o = args.get(i);
             switch (arg.mode()) {
-                case IGNORE -> { }
-                case DIRECT -> llargs.add(immediateOf(o));
-                case PAIR -> {
+                case FnAbi.PassMode.Ignore ig -> { }
+                case FnAbi.PassMode.Direct d -> llargs.add(immediateOf(o));
+                case FnAbi.PassMode.Pair pm -> {
                     OperandValue.Pair p = pairOf(o);
                     llargs.add(p.a());
                     llargs.add(p.b());
                 }
-                case INDIRECT -> llargs.add(spillCopy(o).ptr());
+                case FnAbi.PassMode.Cast c -> llargs.add(loadCast(spill(o), c.target()));
+                case FnAbi.PassMode.Indirect ind -> llargs.add(spillCopy(o).ptr());
             }
         }
         LLVMTypeRef fty = cx.fnType(a);
         LLVMValueRef call = LLVMBuildCall2(b, fty, callee, ModuleCx.pp(llargs.toArray(new LLVMValueRef[0])), llargs.size(), "");
+        a.applyAttributes(cx, call, true);
         if (dest == null) return;
         switch (a.ret().mode()) {
-            case IGNORE -> { }
-            case DIRECT -> store(new OperandRef(new OperandValue.Immediate(call), a.ret().ty(), a.ret().layout()), dest);
-            case PAIR -> store(new OperandRef(new OperandValue.Pair(LLVMBuildExtractValue(b, call, 0, ""), LLVMBuildExtractValue(b, call, 1, "")),
+            case FnAbi.PassMode.Ignore ig -> { }
+            case FnAbi.PassMode.Direct d -> store(new OperandRef(new OperandValue.Immediate(call), a.ret().ty(), a.ret().layout()), dest);
+            case FnAbi.PassMode.Pair p -> store(new OperandRef(new OperandValue.Pair(LLVMBuildExtractValue(b, call, 0, ""), LLVMBuildExtractValue(b, call, 1, "")),
                     a.ret().ty(), a.ret().layout()), dest);
-            case INDIRECT -> {
+            case FnAbi.PassMode.Cast c -> storeCast(call, c.target(), dest);
+            case FnAbi.PassMode.Indirect ind -> {
                 if (ret != dest) copy(dest, ret);
             }
         }

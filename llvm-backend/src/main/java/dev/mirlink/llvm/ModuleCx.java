@@ -96,19 +96,22 @@ final class ModuleCx implements AutoCloseable {
         if (abi.sret()) params.add(ptr);
         for (FnAbi.ArgAbi a : abi.args()) {
             switch (a.mode()) {
-                case IGNORE -> { }
-                case DIRECT -> params.add(immType(scalar(a, 0)));
-                case PAIR -> {
+                case FnAbi.PassMode.Ignore i -> { }
+                case FnAbi.PassMode.Direct d -> params.add(immType(scalar(a, 0)));
+                case FnAbi.PassMode.Pair p -> {
                     params.add(immType(scalar(a, 0)));
                     params.add(immType(scalar(a, 1)));
                 }
-                case INDIRECT -> params.add(ptr);
+                case FnAbi.PassMode.Cast c -> params.add(c.target().llvmType(this));
+                case FnAbi.PassMode.Indirect i -> params.add(ptr);
             }
         }
         LLVMTypeRef ret = switch (abi.ret().mode()) {
-            case IGNORE, INDIRECT -> voidTy;
-            case DIRECT -> immType(scalar(abi.ret(), 0));
-            case PAIR -> struct(immType(scalar(abi.ret(), 0)), immType(scalar(abi.ret(), 1)));
+            case FnAbi.PassMode.Ignore i -> voidTy;
+            case FnAbi.PassMode.Indirect i -> voidTy;
+            case FnAbi.PassMode.Direct d -> immType(scalar(abi.ret(), 0));
+            case FnAbi.PassMode.Pair p -> struct(immType(scalar(abi.ret(), 0)), immType(scalar(abi.ret(), 1)));
+            case FnAbi.PassMode.Cast c -> c.target().llvmType(this);
         };
         return LLVMFunctionType(ret, ModuleCx.pp(params.toArray(new LLVMTypeRef[0])), params.size(), abi.variadic() ? 1 : 0);
     }
@@ -227,6 +230,14 @@ final class ModuleCx implements AutoCloseable {
         int kind = LLVMGetEnumAttributeKindForName(name, name.length());
         LLVMAttributeRef a = LLVMCreateEnumAttribute(llcx, kind, 0);
         LLVMAddAttributeAtIndex(fn, index, a);
+    }
+
+    LLVMAttributeRef intAttribute(String name, long value) {
+        return LLVMCreateEnumAttribute(llcx, LLVMGetEnumAttributeKindForName(name, name.length()), value);
+    }
+
+    LLVMAttributeRef typeAttribute(String name, LLVMTypeRef type) {
+        return LLVMCreateTypeAttribute(llcx, LLVMGetEnumAttributeKindForName(name, name.length()), type);
     }
 
     void addTypeAttribute(LLVMValueRef fn, int index, String name, LLVMTypeRef type) {

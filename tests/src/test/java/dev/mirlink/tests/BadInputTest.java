@@ -106,22 +106,28 @@ class BadInputTest {
     }
 
     /**
-     * What code generation does not support yet (in a std program, for now, the C ABI of panic_abort's
-     * cleanup fn) is one line naming the output, the construct and the instance, exit code 1, and no
-     * executable left behind.
+     * What code generation does not support yet (inline asm, for now) is one line naming the output,
+     * the construct and the instance, exit code 1, and no executable left behind.
      */
     @Test
     void unsupportedCodegenIsOneLineAndLeavesNoOutput() throws IOException {
-        Path main = dir.resolve("hello.rs");
-        Files.writeString(main, "fn main() { println!(\"hi\"); }\n");
-        Path out = dir.resolve("hello-bin");
-        Tool.Result r = Tool.run(dir, Map.of(), List.of(Tool.MIRLINK.toString(), Tool.RUSTC, "-Cpanic=abort", main.toString(),
-                "-o", out.toString()));
+        Path main = dir.resolve("asm.rs");
+        Files.writeString(main, """
+                #![no_std]
+                #![no_main]
+                #[panic_handler]
+                fn panic(_: &core::panic::PanicInfo) -> ! { loop {} }
+                #[unsafe(no_mangle)]
+                pub extern "C" fn main() -> i32 { unsafe { core::arch::asm!("nop") }; 0 }
+                """);
+        Path out = dir.resolve("asm-bin");
+        Tool.Result r = Tool.run(dir, Map.of(), List.of(Tool.MIRLINK.toString(), Tool.RUSTC, "--edition", "2021", "-Cpanic=abort",
+                "--crate-type", "bin", main.toString(), "-o", out.toString()));
         assertEquals(1, r.exit(), r.stderr());
         String[] lines = r.stderr().strip().split("\n");
         assertEquals(1, lines.length, r.stderr());
-        assertTrue(lines[0].startsWith("mirlink: error: cannot generate code for " + out) && lines[0].contains("unsupported: ")
-                && lines[0].contains(" fn "), lines[0]);
+        assertTrue(lines[0].startsWith("mirlink: error: cannot generate code for " + out) && lines[0].contains("unsupported: inline asm")
+                && lines[0].contains(" fn asm::main"), lines[0]);
         assertFalse(Files.exists(out), "no executable after a failed link step");
     }
 
