@@ -21,7 +21,8 @@ import java.util.List;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 /**
- * Calls of intrinsics (rustc_codegen_ssa/src/mir/intrinsic.rs, rustc_codegen_llvm/src/intrinsic.rs).
+ * Calls of intrinsics (rustc_codegen_ssa/src/mir/intrinsic.rs, rustc_codegen_llvm/src/intrinsic.rs); the
+ * {@code simd_*} ones are in {@link SimdIntrinsics}.
  * One that is not here falls back to its MIR body when it has one, and is otherwise an error naming it.
  * Atomics use sequential consistency whatever ordering was asked: never weaker than asked.
  */
@@ -29,16 +30,19 @@ final class Intrinsics {
     private final FunctionCx fx;
     private final ModuleCx cx;
     private final LLVMBuilderRef b;
+    private final SimdIntrinsics simd;
 
     Intrinsics(FunctionCx fx) {
         this.fx = fx;
         this.cx = fx.cx;
         this.b = fx.b;
+        this.simd = new SimdIntrinsics(fx);
     }
 
     /** Generates the call into {@code dest}; false when the intrinsic is not one of ours. */
     boolean call(Callee.Intrinsic in, List<OperandRef> ops, List<Operand> args, PlaceRef dest) {
         String name = in.name();
+        if (name.startsWith("simd_")) return simd.call(name, ops, args, dest);
         Ty t = typeArg(in, 0);
         switch (name) {
             case "abort" -> {
