@@ -1,8 +1,15 @@
 package dev.mirlink.driver.collect;
 
 import dev.mirlink.driver.collect.MonoItem.InstanceKind;
+import dev.mirlink.mir.body.AggregateKind;
+import dev.mirlink.mir.body.BasicBlockData;
 import dev.mirlink.mir.body.Body;
+import dev.mirlink.mir.body.ConstValue;
 import dev.mirlink.mir.body.MirEntry;
+import dev.mirlink.mir.body.Operand;
+import dev.mirlink.mir.body.Rvalue;
+import dev.mirlink.mir.body.Statement;
+import dev.mirlink.mir.body.Terminator;
 import dev.mirlink.mir.item.AssocItem;
 import dev.mirlink.mir.item.CodegenAttrs;
 import dev.mirlink.mir.item.DefPaths;
@@ -320,9 +327,10 @@ public final class Resolver {
     }
 
     /**
-     * A fn declared inside a body whose generics no fn item type showed the producer: its params
-     * are read from its MIR, named params first, then argument-position {@code impl Trait} ones,
-     * each in order of first use.
+     * A fn declared inside a body whose generics no fn item type showed the producer, or a method of
+     * a synthesized impl: its params are read from its MIR (local types, then the items its statements
+     * and calls name), named params first, then argument-position {@code impl Trait} ones, each in
+     * order of first use.
      */
     private List<String> paramsFromBody(String defPath) {
         MirEntry.BodyEntry e = program.body(defPath);
@@ -334,6 +342,17 @@ public final class Resolver {
         }
         java.util.LinkedHashSet<String> named = new java.util.LinkedHashSet<>(), synthetic = new java.util.LinkedHashSet<>();
         for (var decl : e.body().localDecls()) collectParams(decl.ty(), named, synthetic);
+        // a param may show only where the body names an item: `<dyn Any>::is::<T>` holds no `T`, it calls `TypeId::of::<T>`
+        for (BasicBlockData bb : e.body().basicBlocks()) {
+            for (Statement st : bb.statements()) {
+                if (st instanceof Statement.Assign a) rvalueParams(a.rvalue(), named, synthetic);
+            }
+            switch (bb.terminator()) {
+                case Terminator.Call c -> { operandParams(c.func(), named, synthetic); c.args().forEach(o -> operandParams(o, named, synthetic)); }
+                case Terminator.TailCall c -> { operandParams(c.func(), named, synthetic); c.args().forEach(o -> operandParams(o, named, synthetic)); }
+                default -> { }
+            }
+        }
         List<String> out = new ArrayList<>(named);
         out.addAll(synthetic);
         return out;
@@ -362,6 +381,60 @@ public final class Resolver {
     private static void pathParams(Path p, java.util.Set<String> named, java.util.Set<String> synthetic) {
         for (PathSegment seg : p.segments()) {
             if (seg instanceof PathSegment.Ident id) argParams(id.args(), named, synthetic);
+        }
+    }
+
+    /**
+     * The params in the args of the item a value path names and of its parent (type, impl or qualified
+     * self); outer segments print the identity args of an enclosing item, not ours
+     * ({@code NonZero::<T>::new_unchecked::precondition_check}, inlined into a body without {@code T}).
+     */
+    private static void itemPathParams(Path p, java.util.Set<String> named, java.util.Set<String> synthetic) {
+        List<PathSegment> segs = p.segments();
+        for (PathSegment seg : segs.subList(Math.max(0, segs.size() - 2), segs.size())) segmentParams(seg, named, synthetic);
+    }
+
+    private static void segmentParams(PathSegment seg, java.util.Set<String> named, java.util.Set<String> synthetic) {
+        switch (seg) {
+            case PathSegment.Ident id -> argParams(id.args(), named, synthetic);
+            case PathSegment.QualifiedSelf q -> {
+                collectParams(q.self(), named, synthetic);
+                if (q.trait() != null) pathParams(q.trait(), named, synthetic);
+            }
+            case PathSegment.ImplFor f -> {
+                collectParams(f.self(), named, synthetic);
+                if (f.trait() != null) pathParams(f.trait(), named, synthetic);
+            }
+            default -> { }
+        }
+    }
+
+    private static void rvalueParams(Rvalue rv, java.util.Set<String> named, java.util.Set<String> synthetic) {
+        switch (rv) {
+            case Rvalue.Use u -> operandParams(u.operand(), named, synthetic);
+            case Rvalue.Repeat r -> {
+                operandParams(r.operand(), named, synthetic);
+                if (r.count() instanceof dev.mirlink.mir.ty.TyConst.Param cp) named.add(cp.name());
+            }
+            case Rvalue.Cast c -> { operandParams(c.operand(), named, synthetic); collectParams(c.ty(), named, synthetic); }
+            case Rvalue.BinaryOp b -> { operandParams(b.left(), named, synthetic); operandParams(b.right(), named, synthetic); }
+            case Rvalue.UnaryOp u -> operandParams(u.operand(), named, synthetic);
+            case Rvalue.Aggregate a -> {
+                if (a.kind() instanceof AggregateKind.Adt adt) itemPathParams(adt.path(), named, synthetic);
+                a.operands().forEach(o -> operandParams(o, named, synthetic));
+            }
+            default -> { }
+        }
+    }
+
+    private static void operandParams(Operand o, java.util.Set<String> named, java.util.Set<String> synthetic) {
+        if (!(o instanceof Operand.Constant c)) return;
+        switch (c.constant().value()) {
+            case ConstValue.FnItem f -> itemPathParams(f.path(), named, synthetic);
+            case ConstValue.ValuePath v -> itemPathParams(v.path(), named, synthetic);
+            case ConstValue.FnPointer f -> itemPathParams(f.fn(), named, synthetic);
+            case ConstValue.Param cp -> named.add(cp.name());
+            default -> { }
         }
     }
 

@@ -283,6 +283,9 @@ public final class TraitSelector {
     // ---- selection
 
     private Selection selectUncached(TraitRef ref) {
+        // the object candidate wins over impls: <dyn Any as Any>::type_id is the vtable's, not the blanket
+        // impl's (select/mod.rs winnow_candidates, rust-lang/rust#57893)
+        if (objectHolds(ref)) return new Selection.Builtin(ref);
         List<Selection.Impl> candidates = new ArrayList<>();
         for (Item.Impl impl : implsOf(ref.trait())) {
             CanonImpl ci;
@@ -308,7 +311,7 @@ public final class TraitSelector {
             Map<String, GenericArg> b = tryImpl(ci, ref);
             if (b != null) candidates.add(new Selection.Impl(ref, impl, new Subst(b), List.of()));
         }
-        if (candidates.isEmpty()) return builtinHolds(ref) || objectHolds(ref) ? new Selection.Builtin(ref) : null;
+        if (candidates.isEmpty()) return builtinHolds(ref) ? new Selection.Builtin(ref) : null;
         if (candidates.size() == 1) return candidates.get(0);
         // most specific first: an impl that specializes every other one wins
         List<Selection.Impl> ordered = new ArrayList<>(candidates);
