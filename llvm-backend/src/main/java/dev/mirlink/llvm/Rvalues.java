@@ -108,7 +108,13 @@ public final class Rvalues {
                 }
             }
             case AggregateKind.Tuple t -> fields(dest, ops, ((Ty.Tuple) dest.ty()).elements());
-            case AggregateKind.Closure c -> fields(dest, ops, null);
+            case AggregateKind.Closure c -> {
+                // rustc's MIR text can drop captures (collect.ClosureCaptures restores those it can)
+                if (ops.size() != dest.layout().fields().count()) {
+                    throw fx.unsupported("closure aggregate with " + ops.size() + " of " + dest.layout().fields().count() + " captures");
+                }
+                fields(dest, ops, null);
+            }
             case AggregateKind.Adt adt -> {
                 Item.Adt def = fx.env.adtDef((Ty.Adt) dest.ty());
                 if (def == null) throw fx.unsupported("aggregate of unknown type " + dest.ty());

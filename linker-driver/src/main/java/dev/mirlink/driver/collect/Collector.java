@@ -75,6 +75,7 @@ public final class Collector {
         this.dropGlue = new DropGlue(resolver, this::upvars);
         resolver.needsDropHook = dropGlue::needsDrop;
         resolver.selector(program.localCrate()).setClosureUpvars(this::upvars);
+        program.setBodyRepair(new ClosureCaptures(program, resolver)::repair);
         this.evaluator = target == null ? null : new ConstEvaluator(program, resolver,
                 new LayoutCx(TargetDataLayout.forTarget(target), new SelectingTypeEnv(program, resolver, this::upvars)));
     }

@@ -91,8 +91,20 @@ public final class Program {
                 break;
             }
         }
+        // the body as printed answers questions asked while it is repaired (the repair resolves types)
         bodies.put(defPath, found);
+        if (found != null && repair != null) {
+            found = repair.apply(defPath, found);
+            bodies.put(defPath, found);
+        }
         return found;
+    }
+
+    private java.util.function.BiFunction<String, MirEntry.BodyEntry, MirEntry.BodyEntry> repair;
+
+    /** What every fn body goes through once, when first loaded: {@link ClosureCaptures}. */
+    void setBodyRepair(java.util.function.BiFunction<String, MirEntry.BodyEntry, MirEntry.BodyEntry> repair) {
+        this.repair = repair;
     }
 
     /**
