@@ -80,7 +80,7 @@ final class ClosureCaptures {
                 blockChanged = true;
             }
             if (blockChanged) {
-                blocks.set(bi, new BasicBlockData(bb.cleanup(), stmts, bb.debugInfos(), bb.terminator()));
+                blocks.set(bi, new BasicBlockData(bb.cleanup(), stmts, bb.debugInfos(), bb.terminator(), bb.terminatorSource()));
                 changed = true;
             }
         }
@@ -179,7 +179,7 @@ final class ClosureCaptures {
     private static int[] reads(Body body) {
         int[] out = new int[body.localDecls().size()];
         List<BasicBlockData> blocks = new ArrayList<>();
-        for (BasicBlockData bb : body.basicBlocks()) blocks.add(new BasicBlockData(bb.cleanup(), bb.statements(), List.of(), bb.terminator()));
+        for (BasicBlockData bb : body.basicBlocks()) blocks.add(new BasicBlockData(bb.cleanup(), bb.statements(), List.of(), bb.terminator(), bb.terminatorSource()));
         Body code = new Body(body.kind(), body.forCtfe(), body.path(), body.promoted(), body.argCount(), body.yieldTy(),
                 body.localDecls(), body.scopes(), List.of(), blocks);
         ClosureUpvars.forEachPlace(code, p -> out[p.local().index()]++);
