@@ -64,6 +64,8 @@ public final class Rvalues {
             case Rvalue.RawPtr r -> address(fx.place(r.place()), ty, l);
             case Rvalue.ThreadLocalRef t -> {
                 LLVMValueRef g = cx.global(fx.fn.threadLocal(t.path()));
+                // declared here when another unit defines it: the declaration must say thread-local too
+                LLVMSetThreadLocal(g, 1);
                 yield imm(fx.call(cx.intrinsic("llvm.threadlocal.address", cx.ptr), cx.intrinsicType("llvm.threadlocal.address", cx.ptr), g), ty, l);
             }
             case Rvalue.Cast c -> cast(c, ty, l);
