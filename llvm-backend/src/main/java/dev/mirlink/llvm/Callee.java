@@ -11,8 +11,11 @@ public sealed interface Callee {
      * {@code #[track_caller]} fn also takes the caller's location.
      */
     record Fn(String symbol, CallConv conv, boolean trackCaller) implements Callee {}
-    /** A trait method called through the vtable: entry {@code index}, counting drop, size and align. */
-    record Virtual(int index) implements Callee {}
+    /**
+     * A trait method called through the vtable: entry {@code index}, counting drop, size and align;
+     * {@code conv} is the trait method's ({@code rust-call} for the {@code Fn*} traits).
+     */
+    record Virtual(int index, CallConv conv) implements Callee {}
     /** An intrinsic; {@code fallback} is the symbol of its fallback body, or null. */
     record Intrinsic(String name, List<GenericArg> args, String fallback) implements Callee {
         public Intrinsic { args = List.copyOf(args); }

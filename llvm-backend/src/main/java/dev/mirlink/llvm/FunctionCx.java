@@ -485,8 +485,8 @@ final class FunctionCx {
                 LLVMSetAlignment(method, cx.ptrSize);
                 Ty thin = new Ty.RawPtr(UNIT, Ty.Mutability.MUT);
                 ops.set(0, new OperandRef(new OperandValue.Immediate(p.a()), thin, layout(thin)));
-                FnAbi a = FnAbi.of(cx, CallConv.RUST, tys(ops), dest.ty(), false, fn.describe());
-                emitCall(method, a, ops, dest);
+                FnAbi a = FnAbi.of(cx, v.conv(), tys(ops), dest.ty(), false, fn.describe());
+                emitCall(method, a, spread(a, ops), dest);
             }
         }
     }

@@ -151,8 +151,11 @@ public final class ProgramCodegen implements CodegenEnv {
     CallConv callConv(MonoItem.Fn fn) {
         if (fn.kind() != MonoItem.InstanceKind.ITEM && fn.kind() != MonoItem.InstanceKind.REIFY_SHIM) return shims.callConv(fn);
         if (isClosure(fn.defPath())) return CallConv.RUST_CALL;
-        if (resolver.valueItem(fn.defPath()) instanceof Item.Fn f) return CallConv.of(f.header().abi() == null ? f.sig().abi() : f.header().abi());
-        return CallConv.RUST;
+        return resolver.valueItem(fn.defPath()) instanceof Item.Fn f ? declaredConv(f) : CallConv.RUST;
+    }
+
+    private static CallConv declaredConv(Item.Fn f) {
+        return CallConv.of(f.header().abi() == null ? f.sig().abi() : f.header().abi());
     }
 
     static boolean isClosure(String defPath) {
@@ -226,7 +229,8 @@ public final class ProgramCodegen implements CodegenEnv {
     Callee callee(Resolver.Callee c) {
         return switch (c) {
             case Resolver.Callee.Instance i -> fnCallee(i.fn());
-            case Resolver.Callee.Virtual v -> new Callee.Virtual(vtableIndex(v.traitMethod(), (Ty.Dynamic) v.self()));
+            case Resolver.Callee.Virtual v -> new Callee.Virtual(vtableIndex(v.traitMethod(), (Ty.Dynamic) v.self()),
+                    resolver.valueItem(v.traitMethod()) instanceof Item.Fn f ? declaredConv(f) : CallConv.RUST);
             case Resolver.Callee.Intrinsic in -> new Callee.Intrinsic(DefPaths.last(in.defPath()), in.args(),
                     in.hasFallback() ? symbol(MonoItem.Fn.item(in.defPath(), in.args())) : null);
             case Resolver.Callee.NoOp n -> new Callee.NoOp();
