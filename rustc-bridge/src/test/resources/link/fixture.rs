@@ -365,3 +365,18 @@ pub fn chunk_sum<const N: usize>(data: &[u8; N]) -> u32 {
     }
     fold_chunk(data)
 }
+
+pub struct Chunked;
+
+mod chunked {
+    // outside `Chunked`'s module, so paths through this impl print `chunked::<impl Chunked>::…`
+    impl super::Chunked {
+        pub fn chunks_equal<const N: usize>(a: &[u8; N], b: &[u8; N]) -> bool {
+            #[inline(never)]
+            fn chunk_eq<const L: usize>(x: &[u8; L], y: &[u8; L]) -> bool {
+                x == y
+            }
+            chunk_eq(a, b)
+        }
+    }
+}

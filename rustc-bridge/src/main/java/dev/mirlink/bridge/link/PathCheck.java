@@ -154,6 +154,7 @@ final class PathCheck {
     private void localFnUse(Path path, FnSig sig) {
         if (!(path.last() instanceof PathSegment.Ident id) || id.args().isEmpty()) return;
         String def = names.canonical(TypeMatcher.stripArgs(path));
+        if (def == null) def = localInImplFn(path);
         if (def == null || localFnGenerics.containsKey(def) || !(table.valueItem(def) instanceof Item.Fn fn)
                 || !fn.synthesized() || !fn.generics().params().isEmpty()) {
             return;
@@ -334,14 +335,48 @@ final class PathCheck {
         String member = implAt + 1 < segs.size() && segs.get(implAt + 1) instanceof PathSegment.Ident id ? id.name() : null;
         String crate = implAt == 0 ? names.crateName() : crateOf(segs.subList(0, implAt));
         ItemTable owner = crate.equals(names.crateName()) ? table : names.tables().get(crate);
-        if (owner == null) return null; // upstream without a table
+        if (owner == null || !implsNamed(owner, impl, member).isEmpty()) return null; // upstream without a table, or found
+        return "no impl " + MirNames.segment(impl) + (member == null ? "" : " with " + member) + " in " + crate;
+    }
+
+    /** The impls of {@code owner} an {@code <impl …>} segment can name that define {@code member} (any member when null). */
+    private List<Item.Impl> implsNamed(ItemTable owner, PathSegment.ImplFor impl, String member) {
         String trait = impl.trait() == null ? null : names.canonical(TypeMatcher.stripArgs(impl.trait()));
+        List<Item.Impl> out = new ArrayList<>();
         for (Item.Impl candidate : member != null ? owner.implsDefining(member) : owner.impls()) {
             if ((impl.trait() == null) != (candidate.traitRef() == null)) continue;
             if (trait != null && !trait.equals(TypeMatcher.pathString(TypeMatcher.stripArgs(candidate.traitRef())))) continue;
-            if (matcher.instance(candidate.selfTy(), impl.self(), candidate) >= 0) return null;
+            if (matcher.instance(candidate.selfTy(), impl.self(), candidate) >= 0) out.add(candidate);
         }
-        return "no impl " + MirNames.segment(impl) + (member == null ? "" : " with " + member) + " in " + crate;
+        return out;
+    }
+
+    /**
+     * The def path of a fn declared in a local impl's method, printed through the impl
+     * ({@code slice::ascii::<impl [u8]>::eq_ignore_ascii_case_chunks::eq_ignore_ascii_inner}):
+     * the one matching impl whose method declares it; else null.
+     */
+    private String localInImplFn(Path path) {
+        List<PathSegment> segs = path.segments();
+        int implAt = -1;
+        for (int i = 0; i < segs.size() && implAt < 0; i++) {
+            if (segs.get(i) instanceof PathSegment.ImplFor && !(i > 0 && turbofish(path, i))) implAt = i;
+            else if (!(segs.get(i) instanceof PathSegment.Ident)) return null;
+        }
+        if (implAt < 0 || segs.size() - implAt < 3) return null;
+        List<String> rest = new ArrayList<>();
+        for (PathSegment s : segs.subList(implAt + 1, segs.size())) {
+            if (!(s instanceof PathSegment.Ident id)) return null;
+            rest.add(id.name());
+        }
+        String found = null;
+        for (Item.Impl impl : implsNamed(table, (PathSegment.ImplFor) segs.get(implAt), rest.get(0))) {
+            String def = impl.defPath() + "::" + DefPaths.join(rest);
+            if (table.valueItem(def) == null) continue;
+            if (found != null) return null;
+            found = def;
+        }
+        return found;
     }
 
     /** The crate that defines the module an impl path starts with, through re-exports ({@code pub use core::*}). */

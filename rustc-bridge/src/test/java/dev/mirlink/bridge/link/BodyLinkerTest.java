@@ -261,6 +261,16 @@ class BodyLinkerTest {
         assertEquals(new Ty.Int(Ty.IntTy.USIZE), l.ty());
     }
 
+    /** `fn chunk_eq<const L: usize>` in a method of `impl Chunked` in another module: its use prints through the impl, `chunked::<impl Chunked>::chunks_equal::chunk_eq::<N>`. */
+    @Test
+    void findsConstParamsOfFnsDeclaredInImplMethods() {
+        String chunkEq = result.items().impls().stream().map(Item::defPath)
+                .filter(p -> p.startsWith("fixture::chunked::<impl at")).findFirst().orElseThrow() + "::chunks_equal::chunk_eq";
+        Item.Fn fn = assertInstanceOf(Item.Fn.class, result.items().get(chunkEq));
+        assertEquals(List.of("L"), fn.generics().params().stream().map(p -> p.name()).toList());
+        assertInstanceOf(GenericParam.Const.class, fn.generics().params().get(0));
+    }
+
     /** `impl<'a, T: Bits + 'a> Kind for T where T: self::Tag` in a body: its generics from the source, paths resolved. */
     @Test
     void readsTheHeaderOfImplsDeclaredInBodies() {
