@@ -451,12 +451,7 @@ final class FunctionCx {
     private void call(Operand func, List<Operand> args, PlaceRef dest) {
         Ty funcTy = funcTy(func);
         if (!(funcTy == null || funcTy instanceof Ty.FnDef)) {
-            OperandRef f = operand(func);
-            if (!(f.ty() instanceof Ty.FnPtr fp)) throw unsupported("call of a " + f.ty());
-            if (fp.sig().cVariadic()) throw unsupported("call of a variadic fn pointer");
-            List<OperandRef> ops = operands(args);
-            FnAbi a = FnAbi.of(cx, CallConv.of(fp.sig().abi()), tys(ops), dest.ty(), false, fn.describe());
-            emitCall(f.immediate(), a, spread(a, ops), dest);
+            callPointer(operand(func), operands(args), dest.ty(), dest);
             return;
         }
         List<OperandRef> ops = operands(args);
@@ -489,6 +484,14 @@ final class FunctionCx {
                 emitCall(method, a, spread(a, ops), dest);
             }
         }
+    }
+
+    /** Calls the fn pointer {@code f} with {@code ops}; its result, of type {@code ret}, goes to {@code dest} (null: dropped). */
+    void callPointer(OperandRef f, List<OperandRef> ops, Ty ret, PlaceRef dest) {
+        if (!(f.ty() instanceof Ty.FnPtr fp)) throw unsupported("call of a " + f.ty());
+        if (fp.sig().cVariadic()) throw unsupported("call of a variadic fn pointer");
+        FnAbi a = FnAbi.of(cx, CallConv.of(fp.sig().abi()), tys(ops), ret, false, fn.describe());
+        emitCall(f.immediate(), a, spread(a, ops), dest);
     }
 
     /** Calls the fn item {@code func} with the fields of {@code tuple} as its args ({@code const_eval_select}). */
