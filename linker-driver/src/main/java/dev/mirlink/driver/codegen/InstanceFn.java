@@ -19,6 +19,7 @@ import dev.mirlink.mir.body.ConstValue;
 import dev.mirlink.mir.body.MirEntry;
 import dev.mirlink.mir.body.Operand;
 import dev.mirlink.mir.item.DefPaths;
+import dev.mirlink.mir.print.MirPrinter;
 import dev.mirlink.mir.traits.Subst;
 import dev.mirlink.mir.traits.TraitRef;
 import dev.mirlink.mir.item.Span;
@@ -172,7 +173,7 @@ final class InstanceFn implements MonoFn {
                 ConstAlloc a = pc.collector.evaluator().operand(fn.defPath(), fn.args(), allocs, constant.value(), expected);
                 return new MonoConst(a.ty(), pc.constData(a));
             } catch (RuntimeException e) {
-                throw new LlvmException("cannot evaluate constant " + constant.value() + " in " + describe() + ": " + e.getMessage());
+                throw new LlvmException("cannot evaluate " + new MirPrinter().print(constant) + " in " + describe() + ": " + e.getMessage());
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.mirlink.mir.body.BasicBlock;
 import dev.mirlink.mir.body.BasicBlockData;
 import dev.mirlink.mir.body.Body;
 import dev.mirlink.mir.body.CastKind;
+import dev.mirlink.mir.body.ConstOperand;
 import dev.mirlink.mir.body.InlineAsmOperand;
 import dev.mirlink.mir.body.LocalDecl;
 import dev.mirlink.mir.body.MirEntry;
@@ -80,6 +81,13 @@ public final class MirPrinter {
     public String print(Path path, boolean valuePosition) {
         sb.setLength(0);
         t.path(path, valuePosition);
+        return sb.toString();
+    }
+
+    /** A constant operand as a statement shows it ({@code const 1_usize}, {@code const {alloc3: &str}}). */
+    public String print(ConstOperand constant) {
+        sb.setLength(0);
+        k.operand(constant);
         return sb.toString();
     }
 
