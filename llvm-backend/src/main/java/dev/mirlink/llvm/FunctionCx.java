@@ -8,6 +8,7 @@ import dev.mirlink.mir.body.BasicBlock;
 import dev.mirlink.mir.body.BasicBlockData;
 import dev.mirlink.mir.body.Body;
 import dev.mirlink.mir.body.ConstValue;
+import dev.mirlink.mir.body.MonoReachable;
 import dev.mirlink.mir.body.Operand;
 import dev.mirlink.mir.body.Place;
 import dev.mirlink.mir.body.ProjectionElem;
@@ -90,7 +91,7 @@ final class FunctionCx {
         LLVMPositionBuilderAtEnd(b, allocaBlock);
         prologue();
         LLVMBuildBr(b, blocks[0]);
-        java.util.BitSet live = monoReachable();
+        java.util.BitSet live = MonoReachable.of(body, this::constantDiscr);
         for (int i = 0; i < blocks.length; i++) {
             LLVMPositionBuilderAtEnd(b, blocks[i]);
             if (!live.get(i)) {
@@ -104,29 +105,7 @@ final class FunctionCx {
         }
     }
 
-    /**
-     * The blocks to generate: a switch on a constant known under the instance's args takes only its
-     * live edge, as in rustc's {@code mono_reachable} (rustc_middle/src/mir/traversal.rs); the collector
-     * collected nothing from the others.
-     */
-    private java.util.BitSet monoReachable() {
-        java.util.BitSet seen = new java.util.BitSet();
-        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(0));
-        while (!todo.isEmpty()) {
-            int i = todo.pop();
-            if (seen.get(i)) continue;
-            seen.set(i);
-            Terminator t = body.basicBlocks().get(i).terminator();
-            if (t instanceof Terminator.SwitchInt s && constantDiscr(s.discr()) instanceof BigInteger v) {
-                int k = s.values().indexOf(v);
-                todo.push((k < 0 ? s.otherwise() : s.targets().get(k)).index());
-                continue;
-            }
-            for (BasicBlock succ : successors(t)) todo.push(succ.index());
-        }
-        return seen;
-    }
-
+    /** A switch's operand under the instance's args (UbChecks off, as in the sysroot's build), else null. */
     private BigInteger constantDiscr(Operand o) {
         return switch (o) {
             case Operand.RuntimeChecks r -> BigInteger.ZERO;
@@ -139,28 +118,6 @@ final class FunctionCx {
             }
             default -> null;
         };
-    }
-
-    private static List<BasicBlock> successors(Terminator t) {
-        List<BasicBlock> out = new ArrayList<>();
-        switch (t) {
-            case Terminator.Goto g -> out.add(g.target());
-            case Terminator.SwitchInt s -> {
-                out.addAll(s.targets());
-                out.add(s.otherwise());
-            }
-            case Terminator.Drop d -> out.add(d.target());
-            case Terminator.Call c -> { if (c.target() != null) out.add(c.target()); }
-            case Terminator.Assert a -> out.add(a.target());
-            case Terminator.FalseEdge f -> out.add(f.real());
-            case Terminator.FalseUnwind f -> out.add(f.real());
-            case Terminator.InlineAsm a -> {
-                if (a.destination() != null) out.add(a.destination());
-                out.addAll(a.labels());
-            }
-            default -> { }
-        }
-        return out;
     }
 
     // ---- types and layouts

@@ -12,6 +12,7 @@ import dev.mirlink.mir.body.CastKind;
 import dev.mirlink.mir.body.ConstOperand;
 import dev.mirlink.mir.body.ConstValue;
 import dev.mirlink.mir.body.InlineAsmOperand;
+import dev.mirlink.mir.body.MonoReachable;
 import dev.mirlink.mir.body.Operand;
 import dev.mirlink.mir.body.Place;
 import dev.mirlink.mir.body.ProjectionElem;
@@ -69,9 +70,13 @@ final class BodyUses {
         this.sink = sink;
     }
 
-    /** Visits the blocks rustc's collector visits ({@link MonoReachable}), in block order. */
+    /**
+     * Visits the blocks rustc's collector visits ({@link MonoReachable}), in block order. A switch on
+     * {@code RuntimeChecks} keeps both edges: rustc's collector takes the one its session's
+     * debug assertions pick, so the instance set holds both choices' callees.
+     */
     void run() {
-        BitSet live = MonoReachable.of(body, this::constBits);
+        BitSet live = MonoReachable.of(body, o -> o instanceof Operand.Constant c ? constBits(c.constant()) : null);
         for (int b = live.nextSetBit(0); b >= 0; b = live.nextSetBit(b + 1)) {
             BasicBlockData block = body.basicBlocks().get(b);
             for (Statement s : block.statements()) statement(s);

@@ -4,6 +4,8 @@ import dev.mirlink.bridge.mirtext.MirTextReader;
 import dev.mirlink.mir.body.Body;
 import dev.mirlink.mir.body.ConstValue;
 import dev.mirlink.mir.body.MirEntry;
+import dev.mirlink.mir.body.MonoReachable;
+import dev.mirlink.mir.body.Operand;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -27,13 +29,17 @@ class MonoReachableTest {
     @Test
     void aKnownConstantTakesOnlyItsEdge() throws Exception {
         Body f = f();
-        assertEquals(blocks(0, 1, 3), MonoReachable.of(f, c -> c.value() instanceof ConstValue.ValuePath ? BigInteger.ONE : null));
-        assertEquals(blocks(0, 2, 3), MonoReachable.of(f, c -> c.value() instanceof ConstValue.ValuePath ? BigInteger.ZERO : null));
+        assertEquals(blocks(0, 1, 3), MonoReachable.of(f, o -> isValuePath(o) ? BigInteger.ONE : null));
+        assertEquals(blocks(0, 2, 3), MonoReachable.of(f, o -> isValuePath(o) ? BigInteger.ZERO : null));
     }
 
     @Test
     void anUnknownConstantTakesEveryEdge() throws Exception {
-        assertEquals(blocks(0, 1, 2, 3), MonoReachable.of(f(), c -> null));
+        assertEquals(blocks(0, 1, 2, 3), MonoReachable.of(f(), o -> null));
+    }
+
+    private static boolean isValuePath(Operand o) {
+        return o instanceof Operand.Constant c && c.constant().value() instanceof ConstValue.ValuePath;
     }
 
     private static BitSet blocks(int... indices) {

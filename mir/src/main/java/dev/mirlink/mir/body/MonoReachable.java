@@ -1,14 +1,5 @@
-package dev.mirlink.driver.collect;
+package dev.mirlink.mir.body;
 
-import dev.mirlink.mir.body.BasicBlock;
-import dev.mirlink.mir.body.BasicBlockData;
-import dev.mirlink.mir.body.Body;
-import dev.mirlink.mir.body.ConstOperand;
-import dev.mirlink.mir.body.Operand;
-import dev.mirlink.mir.body.Rvalue;
-import dev.mirlink.mir.body.Statement;
-import dev.mirlink.mir.body.Terminator;
-import dev.mirlink.mir.body.UnwindAction;
 
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -24,12 +15,16 @@ import java.util.function.Function;
  * the start block, except that a switch on a constant takes only its live edge once the
  * instance's args are known ({@code if T::IS_ZST}, {@code if const { … }}). The constant is the
  * switch's operand, or the constant the last statement of its block assigns to the switched place.
+ * The collector visits these blocks and codegen generates them, so both ask it.
  */
-final class MonoReachable {
+public final class MonoReachable {
     private MonoReachable() {}
 
-    /** {@code value} gives a constant's bits under the instance's args, or null when it cannot tell. */
-    static BitSet of(Body body, Function<ConstOperand, BigInteger> value) {
+    /**
+     * {@code value} gives the bits of a switch's constant or {@code RuntimeChecks} operand under the
+     * instance's args, or null when it cannot tell.
+     */
+    public static BitSet of(Body body, Function<Operand, BigInteger> value) {
         BitSet seen = new BitSet();
         Deque<Integer> todo = new ArrayDeque<>(List.of(0));
         while (!todo.isEmpty()) {
@@ -41,7 +36,7 @@ final class MonoReachable {
         return seen;
     }
 
-    private static List<BasicBlock> successors(BasicBlockData block, Function<ConstOperand, BigInteger> value) {
+    private static List<BasicBlock> successors(BasicBlockData block, Function<Operand, BigInteger> value) {
         List<BasicBlock> out = new ArrayList<>();
         switch (block.terminator()) {
             case Terminator.Goto g -> out.add(g.target());
@@ -100,10 +95,9 @@ final class MonoReachable {
     }
 
     private static BigInteger switchedConstant(BasicBlockData block, Terminator.SwitchInt s,
-                                               Function<ConstOperand, BigInteger> value) {
+                                               Function<Operand, BigInteger> value) {
         Operand discr = s.discr();
-        if (discr instanceof Operand.Constant c) return value.apply(c.constant());
-        if (!(discr instanceof Operand.Copy || discr instanceof Operand.Move)) return null;
+        if (!(discr instanceof Operand.Copy || discr instanceof Operand.Move)) return value.apply(discr);
         var place = discr instanceof Operand.Copy c ? c.place() : ((Operand.Move) discr).place();
         List<Statement> stmts = block.statements();
         for (int i = stmts.size() - 1; i >= 0; i--) {
@@ -111,7 +105,7 @@ final class MonoReachable {
             if (st instanceof Statement.StorageLive || st instanceof Statement.StorageDead) continue;
             return st instanceof Statement.Assign a && a.place().equals(place)
                     && a.rvalue() instanceof Rvalue.Use u && u.operand() instanceof Operand.Constant c
-                    ? value.apply(c.constant()) : null;
+                    ? value.apply(c) : null;
         }
         return null;
     }
