@@ -30,6 +30,7 @@ import dev.mirlink.mir.layout.LayoutCx;
 import dev.mirlink.mir.layout.LayoutException;
 import dev.mirlink.mir.layout.Scalar;
 import dev.mirlink.mir.layout.Variants;
+import dev.mirlink.mir.print.MirPrinter;
 import dev.mirlink.mir.traits.Subst;
 import dev.mirlink.mir.ty.GenericArg;
 import dev.mirlink.mir.ty.Instance;
@@ -603,9 +604,10 @@ final class Interp {
     private Mem.Prov allocProv(Frame f, AllocId id) {
         Mem.Prov p = f.allocCache.get(id);
         if (p != null) return p;
-        GlobalAlloc g = null;
-        for (AllocEntry e : f.allocs) if (e.id().equals(id)) g = e.alloc();
-        if (g == null) throw new ConstEvalException("constant", id + " not dumped after " + f.where());
+        AllocEntry entry = null;
+        for (AllocEntry e : f.allocs) if (e.id().equals(id)) entry = e;
+        if (entry == null) throw new ConstEvalException("constant", id + " not dumped after " + f.where());
+        GlobalAlloc g = entry.alloc();
         p = switch (g) {
             case GlobalAlloc.Memory m -> {
                 Mem mem = new Mem((int) m.allocation().size(), null);
@@ -623,7 +625,7 @@ final class Interp {
             case GlobalAlloc.Function fn -> new Mem.Prov.Fn(instance(f, fn.instance()));
             case GlobalAlloc.VTable vt -> new Mem.Prov.VTable(f.ty(vt.ty()), f.ty(vt.dynTy()));
             case GlobalAlloc.TypeId tid -> new Mem.Prov.TypeId(f.ty(tid.ty()));
-            default -> throw new ConstEvalException("constant", "allocation " + g);
+            default -> throw new ConstEvalException("constant", "unsupported: a pointer to " + new MirPrinter().print(entry));
         };
         f.allocCache.put(id, p);
         return p;

@@ -84,6 +84,13 @@ public final class MirPrinter {
         return sb.toString();
     }
 
+    /** An allocation as a body's dump shows it ({@code alloc4 (extern static: environ)}, or with its bytes). */
+    public String print(AllocEntry alloc) {
+        sb.setLength(0);
+        a.entry(alloc);
+        return sb.toString();
+    }
+
     /** A constant operand as a statement shows it ({@code const 1_usize}, {@code const {alloc3: &str}}). */
     public String print(ConstOperand constant) {
         sb.setLength(0);
