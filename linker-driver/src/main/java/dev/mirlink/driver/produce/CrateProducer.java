@@ -1,7 +1,8 @@
 package dev.mirlink.driver.produce;
 
+import dev.mirlink.bridge.hygiene.HygieneData;
 import dev.mirlink.bridge.link.BodyLinker;
-import dev.mirlink.bridge.link.MethodCallSpans;
+import dev.mirlink.bridge.link.CallerLocationSpans;
 import dev.mirlink.bridge.link.LinkResult;
 import dev.mirlink.bridge.mirtext.MirTextReader;
 import dev.mirlink.bridge.rustc.CrateFrontend;
@@ -52,10 +53,12 @@ public final class CrateProducer {
             // 2. read both, strictly
             String target = inv.targetOrHost(rustc.hostTriple());
             ItemTable items = RustdocReader.read(out.rustdocJson());
-            // spans are relative to rustc's working directory, which is ours
+            // spans are relative to rustc's working directory, which is ours, or for the sysroot's
+            // crates to the rust-src library SysrootBuilder runs cargo in
             Path sourceRoot = Path.of("").toAbsolutePath();
-            MirFile mir = MethodCallSpans.narrow(MirTextReader.read(out.mirText(), new MirTextReader.Options(
-                    Targets.pointerBytes(target), false, items.rootTypeAndValueNames())), sourceRoot);
+            MirFile mir = CallerLocationSpans.resolve(MirTextReader.readWithSpans(out.mirText(), new MirTextReader.Options(
+                    Targets.pointerBytes(target), false, items.rootTypeAndValueNames())), HygieneData.read(out.hygiene()),
+                    sourceRoot, rustc.rustSrc());
             // 3. every body to its item; a body we cannot place is an error, never dropped
             LinkResult linked = BodyLinker.link(items, mir, UpstreamTables.load(inv, items), sourceRoot);
             if (!linked.problems().isEmpty()) {

@@ -36,6 +36,11 @@ public final class MonoReachable {
         return seen;
     }
 
+    /** All the blocks {@code block}'s terminator can go to. */
+    public static List<BasicBlock> successors(BasicBlockData block) {
+        return successors(block, operand -> null);
+    }
+
     private static List<BasicBlock> successors(BasicBlockData block, Function<Operand, BigInteger> value) {
         List<BasicBlock> out = new ArrayList<>();
         switch (block.terminator()) {

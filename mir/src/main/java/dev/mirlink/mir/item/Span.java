@@ -34,6 +34,14 @@ public record Span(String file, int beginLine, int beginCol, int endLine, int en
                 && compare(other.endLine, other.endCol, endLine, endCol) <= 0;
     }
 
+    /** The smallest span holding both, which must be in one file (rustc's {@code Span::to}). */
+    public Span to(Span other) {
+        boolean thisBegins = compare(beginLine, beginCol, other.beginLine, other.beginCol) <= 0;
+        boolean thisEnds = compare(endLine, endCol, other.endLine, other.endCol) >= 0;
+        return new Span(file, thisBegins ? beginLine : other.beginLine, thisBegins ? beginCol : other.beginCol,
+                thisEnds ? endLine : other.endLine, thisEnds ? endCol : other.endCol);
+    }
+
     private static int compare(int l1, int c1, int l2, int c2) {
         return l1 != l2 ? Integer.compare(l1, l2) : Integer.compare(c1, c2);
     }

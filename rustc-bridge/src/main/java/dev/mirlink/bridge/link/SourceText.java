@@ -6,30 +6,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The crate's source, for what neither rustdoc nor MIR records of items declared in bodies:
- * an impl's header, the fields and variants of a braced type. Spans are relative to {@code root},
- * rustc's working directory; each file is read once. Text comes back with its whitespace
- * collapsed, and null where the file or span cannot be read (or there is no root).
+ * an impl's header, the fields and variants of a braced type. A span's file is relative to the
+ * first of {@code roots} that has it: rustc's working directory, then the one spans of other
+ * crates are relative to (the sysroot's crates name their files relative to the rust-src library
+ * cargo built them in); each file is read once. Text comes back with its whitespace collapsed,
+ * and null where the file or span cannot be read.
  */
 final class SourceText {
-    private final Path root;
+    private final List<Path> roots;
     private final Map<String, List<String>> files = new HashMap<>();
 
-    SourceText(Path root) {
-        this.root = root;
+    SourceText(Path... roots) {
+        this.roots = Arrays.stream(roots).filter(Objects::nonNull).toList();
     }
 
     String read(Span span) {
-        if (root == null || span == null) return null;
+        List<String> lines = span == null ? null : lines(span.file());
+        if (lines == null) return null;
         try {
-            List<String> lines = lines(span.file());
             StringBuilder sb = new StringBuilder();
             for (int l = span.beginLine(); l <= span.endLine(); l++) {
                 String line = lines.get(l - 1);
@@ -38,17 +42,26 @@ final class SourceText {
                 sb.append(line, from, to).append(' ');
             }
             return sb.toString().replaceAll("\\s+", " ").strip();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private List<String> lines(String file) throws IOException {
-        List<String> lines = files.get(file);
-        if (lines == null) {
-            lines = Files.readAllLines(root.resolve(file));
-            files.put(file, lines);
+    /** The file's lines, or null where no root has it readable. */
+    private List<String> lines(String file) {
+        if (files.containsKey(file)) return files.get(file);
+        List<String> lines = null;
+        for (Path root : roots) {
+            try {
+                Path path = root.resolve(file);
+                if (!Files.isRegularFile(path)) continue;
+                lines = Files.readAllLines(path);
+            } catch (IOException | RuntimeException e) {
+                // not a path, or not UTF-8: unreadable like a missing file
+            }
+            break;
         }
+        files.put(file, lines);
         return lines;
     }
 
@@ -59,14 +72,8 @@ final class SourceText {
      * call, and where the source cannot be read.
      */
     Span methodCallSpan(Span call) {
-        List<String> lines;
-        try {
-            if (root == null) return null;
-            lines = lines(call.file());
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        if (call.endLine() > lines.size()) return null;
+        List<String> lines = lines(call.file());
+        if (lines == null || call.endLine() > lines.size()) return null;
         StringBuilder text = new StringBuilder();
         for (int l = call.beginLine(); l <= call.endLine(); l++) {
             String line = lines.get(l - 1);
@@ -107,6 +114,64 @@ final class SourceText {
     }
 
     /**
+     * The whole definition of the macro at {@code defSite}, the span rustc records as an expansion's
+     * {@code def_site} (the definition's header, {@code macro_rules! name} or {@code pub macro name},
+     * or all of it): to the bracket closing its rules or, for {@code macro name(params) { body }},
+     * its body. Null where the source cannot be read.
+     */
+    Span macroDefinition(Span defSite) {
+        List<String> lines = lines(defSite.file());
+        if (lines == null || defSite.endLine() > lines.size()) return null;
+        StringBuilder text = new StringBuilder();
+        for (int l = defSite.beginLine(); l <= lines.size(); l++) text.append(lines.get(l - 1)).append('\n');
+        Matcher name = MACRO_NAME.matcher(text);
+        if (defSite.beginCol() - 1 > text.length() || !name.region(defSite.beginCol() - 1, text.length()).lookingAt()) return null;
+        int close = closingBracketAfter(text, name.end());
+        if (close >= 0 && text.charAt(close) == ')') {
+            int body = closingBracketAfter(text, close + 1);
+            if (body >= 0 && text.charAt(body) == '}') close = body;
+        }
+        if (close < 0) return null;
+        int line = defSite.beginLine();
+        int lineStart = 0;
+        for (int k = text.indexOf("\n"); k >= 0 && k < close; k = text.indexOf("\n", k + 1)) {
+            line++;
+            lineStart = k + 1;
+        }
+        return new Span(defSite.file(), defSite.beginLine(), defSite.beginCol(), line, close - lineStart + 2);
+    }
+
+    private static final Pattern MACRO_NAME = Pattern.compile("(pub(\\([^)]*\\))?\\s+)?(macro_rules!|macro)\\s+(r#)?[A-Za-z_][A-Za-z0-9_]*");
+
+    /** The first bracket after {@code from} (past whitespace and comments only) and the index of the one closing it, or -1. */
+    private static int closingBracketAfter(CharSequence t, int from) {
+        int i = from;
+        while (i < t.length()) {
+            if (Character.isWhitespace(t.charAt(i))) {
+                i++;
+                continue;
+            }
+            int skipped = skipNonCode(t, i);
+            if (skipped <= i) break;
+            i = skipped + 1;
+        }
+        if (i >= t.length() || "([{".indexOf(t.charAt(i)) < 0) return -1;
+        int depth = 0;
+        for (; i < t.length(); i++) {
+            int skipped = skipNonCode(t, i);
+            if (skipped < 0) return -1;
+            if (skipped > i) {
+                i = skipped;
+            } else if ("([{".indexOf(t.charAt(i)) >= 0) {
+                depth++;
+            } else if (")]}".indexOf(t.charAt(i)) >= 0 && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Where the {@code (} of the final argument list is, when the text is one postfix expression
      * ending in it (whitespace outside brackets only around a {@code .}, as in a chain split over
      * lines; not {@code a.len() + b.len()}); -1 otherwise. Skips string and char literals and comments.
@@ -119,37 +184,16 @@ final class SourceText {
         int looseSpace = -1;
         for (int i = 0; i < n; i++) {
             char ch = t.charAt(i);
-            char next = i + 1 < n ? t.charAt(i + 1) : '\0';
             if (depth == 0 && looseSpace < 0 && Character.isWhitespace(ch)) {
                 int before = skipSpaceBack(t, i);
                 int after = i;
                 while (after < n && Character.isWhitespace(t.charAt(after))) after++;
                 if (before >= 0 && t.charAt(before) != '.' && after < n && t.charAt(after) != '.') looseSpace = i;
             }
-            if (ch == '/' && next == '/') {
-                while (i < n && t.charAt(i) != '\n') i++;
-            } else if (ch == '/' && next == '*') {
-                i += 2;
-                while (i + 1 < n && !(t.charAt(i) == '*' && t.charAt(i + 1) == '/')) i++;
-                i++;
-            } else if (ch == 'r' && (next == '"' || next == '#') && (i == 0 || !isIdent(t.charAt(i - 1)))) {
-                int hashes = 0;
-                int j = i + 1;
-                while (j < n && t.charAt(j) == '#') { hashes++; j++; }
-                if (j >= n || t.charAt(j) != '"') continue;
-                String close = "\"" + "#".repeat(hashes);
-                int e = t.toString().indexOf(close, j + 1);
-                if (e < 0) return -1;
-                i = e + close.length() - 1;
-            } else if (ch == '"') {
-                for (i++; i < n && t.charAt(i) != '"'; i++) if (t.charAt(i) == '\\') i++;
-            } else if (ch == '\'') {
-                // a char literal, not a lifetime: 'x' or an escape
-                if (next == '\\') {
-                    for (i += 3; i < n && t.charAt(i) != '\''; i++) {}
-                } else if (i + 2 < n && t.charAt(i + 2) == '\'') {
-                    i += 2;
-                }
+            int skipped = skipNonCode(t, i);
+            if (skipped < 0) return -1;
+            if (skipped > i) {
+                i = skipped;
             } else if (ch == '(' || ch == '[' || ch == '{') {
                 if (depth == 0) lastOpen = ch == '(' ? i : -1;
                 depth++;
@@ -158,6 +202,43 @@ final class SourceText {
             }
         }
         return depth == 0 && (looseSpace < 0 || looseSpace > lastOpen) ? lastOpen : -1;
+    }
+
+    /**
+     * When a comment, a string or a char literal starts at {@code i}, the index of its last char
+     * ({@code i} for anything else, -1 for an unterminated raw string). A lifetime is not a char literal.
+     */
+    private static int skipNonCode(CharSequence t, int i) {
+        int n = t.length();
+        char ch = t.charAt(i);
+        char next = i + 1 < n ? t.charAt(i + 1) : '\0';
+        if (ch == '/' && next == '/') {
+            while (i < n && t.charAt(i) != '\n') i++;
+            return i;
+        } else if (ch == '/' && next == '*') {
+            i += 2;
+            while (i + 1 < n && !(t.charAt(i) == '*' && t.charAt(i + 1) == '/')) i++;
+            return i + 1;
+        } else if (ch == 'r' && (next == '"' || next == '#') && (i == 0 || !isIdent(t.charAt(i - 1)))) {
+            int hashes = 0;
+            int j = i + 1;
+            while (j < n && t.charAt(j) == '#') { hashes++; j++; }
+            if (j >= n || t.charAt(j) != '"') return i;
+            String close = "\"" + "#".repeat(hashes);
+            int e = t.toString().indexOf(close, j + 1);
+            return e < 0 ? -1 : e + close.length() - 1;
+        } else if (ch == '"') {
+            for (i++; i < n && t.charAt(i) != '"'; i++) if (t.charAt(i) == '\\') i++;
+            return i;
+        } else if (ch == '\'') {
+            if (next == '\\') {
+                for (i += 3; i < n && t.charAt(i) != '\''; i++) {}
+            } else if (i + 2 < n && t.charAt(i + 2) == '\'') {
+                i += 2;
+            }
+            return i;
+        }
+        return i;
     }
 
     private static boolean isIdent(char ch) {

@@ -61,6 +61,9 @@ final class BodyParser {
     private int scopeCount;
     private final List<VarDebugInfo> debugInfo = new ArrayList<>();
     private static final Pattern SOURCE_INFO = Pattern.compile("scope (\\d+) at (.*)");
+    private static final Pattern DECLARED_AT = Pattern.compile(".*scope (\\d+) at (.*)");
+    private final List<SourceInfo> declarationSpans = new ArrayList<>();
+    private final List<List<SourceInfo>> blockSpans = new ArrayList<>();
 
     BodyParser(Cursor c, TyParser t, ConstParser k) {
         this.c = c;
@@ -122,7 +125,7 @@ final class BodyParser {
             c.pos += indent.length() + 6;
             debugInfo.add(varDebugInfo(scope));
             c.take(';', "debug info");
-            lineEnd("debug info");
+            declared(lineEnd("debug info"));
         }
         while (c.at(indent) && c.s.startsWith("let ", c.pos + indent.length())) {
             c.pos += indent.length() + 4;
@@ -132,7 +135,7 @@ final class BodyParser {
             c.take(": ", "local declaration");
             Ty ty = t.ty();
             c.take(';', "local declaration");
-            lineEnd("local declaration");
+            declared(lineEnd("local declaration"));
             if (index == 0) {
                 if (scope != 0) throw c.error("local declaration", "_0 outside the outermost scope");
                 locals[0] = new LocalDecl(m, locals[0].ty(), 0);
@@ -163,6 +166,18 @@ final class BodyParser {
             c.take(indent, "scope");
             c.take("}\n", "scope");
         }
+    }
+
+    private void declared(String comment) {
+        Matcher m = comment == null ? null : DECLARED_AT.matcher(comment);
+        if (m != null && m.matches() && !m.group(2).equals("no-location")) {
+            declarationSpans.add(new SourceInfo(span(m.group(2)), Integer.parseInt(m.group(1))));
+        }
+    }
+
+    /** The spans of the body's lines, which the model keeps only for calls and asserts; valid after {@link #body}. */
+    BodySpans spans() {
+        return new BodySpans(blockSpans, declarationSpans);
     }
 
     private VarDebugInfo varDebugInfo(int scope) {
@@ -211,6 +226,8 @@ final class BodyParser {
     private BasicBlockData block(boolean cleanup) {
         List<Statement> stmts = new ArrayList<>();
         List<StmtDebugInfo> dbg = List.of();
+        List<SourceInfo> spans = new ArrayList<>();
+        blockSpans.add(spans);
         while (true) {
             c.take("        ", "statement");
             if (c.eat("// DBG: ")) {
@@ -227,6 +244,9 @@ final class BodyParser {
             c.take(';', "statement");
             String comment = lineEnd("statement");
             skipExtraComments();
+            Matcher m = comment == null ? null : SOURCE_INFO.matcher(comment);
+            spans.add(m != null && m.matches() ? new SourceInfo(m.group(2).equals("no-location") ? null : span(m.group(2)),
+                    Integer.parseInt(m.group(1))) : null);
             if (line instanceof Terminator term) {
                 return new BasicBlockData(cleanup, stmts, dbg, term, observableSource(term, comment));
             }

@@ -47,6 +47,8 @@ public final class MirTextReader {
     private final TyParser t;
     private final ConstParser k;
     private final AllocParser a;
+    /** Per entry: the body's spans, or null. */
+    private final List<BodySpans> spans = new ArrayList<>();
 
     private MirTextReader(String text, Options options) {
         this.c = new Cursor(text);
@@ -63,17 +65,28 @@ public final class MirTextReader {
         return parse(Files.readString(file, StandardCharsets.UTF_8), options);
     }
 
+    /** A file's MIR and, for each entry (same index), its body's {@link BodySpans}, or null for a trivial const. */
+    public record WithSpans(MirFile mir, List<BodySpans> spans) {}
+
+    public static WithSpans readWithSpans(java.nio.file.Path file, Options options) throws IOException {
+        MirTextReader reader = new MirTextReader(Files.readString(file, StandardCharsets.UTF_8), options);
+        return new WithSpans(reader.parsed(), reader.spans);
+    }
+
     public static MirFile parse(String text) {
         return parse(text, Options.DEFAULT);
     }
 
     public static MirFile parse(String text, Options options) {
-        MirTextReader reader = new MirTextReader(text, options);
+        return new MirTextReader(text, options).parsed();
+    }
+
+    private MirFile parsed() {
         try {
-            return reader.file();
+            return file();
         } catch (IndexOutOfBoundsException | NumberFormatException | ClassCastException | ArithmeticException e) {
             // a malformed input that slipped past a check still gets a located one-line error
-            throw reader.c.error("text", "malformed input (" + e.getClass().getSimpleName() + ")");
+            throw c.error("text", "malformed input (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -94,7 +107,9 @@ public final class MirTextReader {
         List<MirEntry> entries = new ArrayList<>();
         if (c.eof()) return new MirFile(entries);
         while (true) {
+            int before = spans.size();
             entries.add(entry());
+            if (spans.size() == before) spans.add(null);
             if (c.eof()) break;
             c.item = "the text after " + c.item;
             c.take('\n', "item separator");
@@ -161,7 +176,9 @@ public final class MirTextReader {
             c.take('\n', "yield type");
         }
         c.take(" {\n", "body");
-        Body body = new BodyParser(c, t, k).body(kind, ctfe, path, promoted, args, ret, yieldTy);
+        BodyParser parser = new BodyParser(c, t, k);
+        Body body = parser.body(kind, ctfe, path, promoted, args, ret, yieldTy);
+        spans.add(parser.spans());
         List<AllocEntry> allocs = List.of();
         while (c.at("\nalloc") && Cursor.isDigit(c.peek(6))) {
             if (allocs.isEmpty()) allocs = new ArrayList<>();

@@ -11,15 +11,19 @@ import java.util.regex.Pattern;
 
 /**
  * Runs rustc's frontend for one library crate: rustc writes the metadata (where cargo expects it)
- * and the MIR text, and rustdoc, at the same time, writes the item JSON. rustc's diagnostics go straight to our
- * stderr; rustdoc's are kept back because they would repeat rustc's.
+ * and the MIR text; at the same time rustdoc writes the item JSON, and rustc again the crate's
+ * macro expansions (its hygiene data, which MIR text lacks). rustc's diagnostics go straight to our
+ * stderr; the other runs' are kept back because they would repeat rustc's.
  */
 public final class CrateFrontend {
     /** Flags that make rustc's MIR text unambiguous and give it the spans panics report; see docs/ARCHITECTURE.md. */
     public static final List<String> MIR_FLAGS =
             List.of("-Ztrim-diagnostic-paths=no", "-Zspan-free-formats", "-Zmir-include-spans=yes");
 
-    public record Output(int exitCode, Path rmeta, Path mirText, Path rustdocJson) {}
+    /** Flags that print the crate expanded, then its hygiene data with each expansion's spans. */
+    public static final List<String> HYGIENE_FLAGS = List.of("-Zunpretty=expanded,hygiene", "-Zverbose-internals");
+
+    public record Output(int exitCode, Path rmeta, Path mirText, Path rustdocJson, Path hygiene) {}
 
     private CrateFrontend() {}
 
@@ -48,21 +52,35 @@ public final class CrateFrontend {
         Path log = workDir.resolve("rustdoc.log");
         Path unmasked = isCompilerBuiltins(inv.sourceFile()) ? unmaskedCopy(inv.sourceFile(), workDir) : null;
 
-        Process rustdoc = unmasked == null ? start(rustdocCommand, log, null) : null;
-        int exit = waitFor(start(rustcCommand, null, null), rustcCommand);
+        List<String> hygieneCommand = new ArrayList<>();
+        hygieneCommand.add(rustc.executable().toString());
+        hygieneCommand.addAll(rustdocArgs(inv.args()));
+        hygieneCommand.addAll(HYGIENE_FLAGS);
+        Path hygiene = workDir.resolve("hygiene.txt");
+        Path hygieneLog = workDir.resolve("hygiene.log");
+
+        Process rustdoc = unmasked == null ? start(rustdocCommand, log, log, null) : null;
+        Process expansions = start(hygieneCommand, hygiene, hygieneLog, null);
+        int exit = waitFor(start(rustcCommand, null, null, null), rustcCommand);
         if (exit != 0) {
             if (rustdoc != null) rustdoc.destroyForcibly();
-            return new Output(exit, rmeta, mir, null);
+            expansions.destroyForcibly();
+            return new Output(exit, rmeta, mir, null, null);
         }
         if (unmasked != null) {
             rustdocCommand.addAll(List.of("--extern", "compiler_builtins=" + rmeta.toAbsolutePath()));
-            rustdoc = start(rustdocCommand, log, unmasked);
+            rustdoc = start(rustdocCommand, log, log, unmasked);
         }
         if (waitFor(rustdoc, rustdocCommand) != 0) {
+            expansions.destroyForcibly();
             throw new RustcException("rustdoc failed on crate `" + inv.crateName() + "` (" + inv.sourceFile() + "): "
                     + firstErrorLine(log));
         }
-        return new Output(0, rmeta, mir, docDir.resolve(inv.crateName() + ".json"));
+        if (waitFor(expansions, hygieneCommand) != 0) {
+            throw new RustcException("rustc could not print the macro expansions of crate `" + inv.crateName() + "` ("
+                    + inv.sourceFile() + "): " + firstErrorLine(hygieneLog));
+        }
+        return new Output(0, rmeta, mir, docDir.resolve(inv.crateName() + ".json"), hygiene);
     }
 
     private static boolean isCompilerBuiltins(Path source) {
@@ -170,14 +188,18 @@ public final class CrateFrontend {
         return out;
     }
 
-    /** rustc's stdio is ours (log == null); rustdoc's goes to a log, since it would repeat rustc's diagnostics. */
-    private static Process start(List<String> command, Path log, Path dir) {
+    /**
+     * rustc's stdio is ours (no {@code out}); the other runs' go to files, since their diagnostics
+     * would repeat rustc's. {@code out} and {@code err} may be one file.
+     */
+    private static Process start(List<String> command, Path out, Path err, Path dir) {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (dir != null) pb.directory(dir.toFile());
         pb.environment().put("RUSTC_BOOTSTRAP", "1");
         Rustc.withoutJobserver(pb);
-        if (log == null) pb.inheritIO();
-        else pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        if (out == null) pb.inheritIO();
+        else if (out.equals(err)) pb.redirectErrorStream(true).redirectOutput(out.toFile());
+        else pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         try {
             return pb.start();
         } catch (IOException e) {
