@@ -25,6 +25,11 @@ public record ConstData(byte[] bytes, int align, boolean mutable, SortedMap<Long
         record Fn(String symbol) implements Reloc {}
         /** A static or vtable by symbol. */
         record Data(String symbol) implements Reloc {}
+        /**
+         * A {@code #[linkage = "extern_weak"]} static: a private global holding the address of the
+         * symbol, or null where the linker finds none (rustc_codegen_llvm/src/consts.rs {@code check_and_apply_linkage}).
+         */
+        record ExternWeak(String symbol) implements Reloc {}
     }
 
     public long uint(long offset, int size) {

@@ -835,15 +835,7 @@ final class FunctionCx {
 
     private LLVMValueRef constScalar(ConstData d, long off, Scalar s) {
         ConstData.Reloc r = d.relocations().get(off);
-        if (r != null) {
-            LLVMValueRef target = switch (r) {
-                case ConstData.Reloc.Memory m -> cx.constGlobal(m.data());
-                case ConstData.Reloc.Fn f -> cx.fnAddress(f.symbol());
-                case ConstData.Reloc.Data g -> cx.global(g.symbol());
-            };
-            long addend = d.uint(off, cx.ptrSize);
-            return addend == 0 ? target : LLVMConstGEP2(cx.i8, target, ModuleCx.pp(cx.usize(addend)), 1);
-        }
+        if (r != null) return cx.pointer(r, d.uint(off, cx.ptrSize));
         int size = s.size();
         BigInteger bits = BigInteger.ZERO;
         byte[] bytes = d.bytes();

@@ -192,17 +192,35 @@ final class ModuleCx implements AutoCloseable {
         for (Map.Entry<Long, ConstData.Reloc> e : d.relocations().entrySet()) {
             long off = e.getKey();
             if (off > at) parts.add(bytes(b, at, off));
-            LLVMValueRef target = switch (e.getValue()) {
-                case ConstData.Reloc.Memory m -> constGlobal(m.data());
-                case ConstData.Reloc.Fn f -> fnAddress(f.symbol());
-                case ConstData.Reloc.Data s -> global(s.symbol());
-            };
-            long addend = d.uint(off, ptrSize);
-            parts.add(addend == 0 ? target : LLVMConstGEP2(i8, target, ModuleCx.pp(usize(addend)), 1));
+            parts.add(pointer(e.getValue(), d.uint(off, ptrSize)));
             at = off + ptrSize;
         }
         if (at < b.length) parts.add(bytes(b, at, b.length));
         return LLVMConstStructInContext(llcx, ModuleCx.pp(parts.toArray(new LLVMValueRef[0])), parts.size(), 1);
+    }
+
+    /** A pointer stored in constant memory: its target plus the offset its bytes hold. */
+    LLVMValueRef pointer(ConstData.Reloc r, long offset) {
+        LLVMValueRef target = switch (r) {
+            case ConstData.Reloc.Memory m -> constGlobal(m.data());
+            case ConstData.Reloc.Fn f -> fnAddress(f.symbol());
+            case ConstData.Reloc.Data s -> global(s.symbol());
+            case ConstData.Reloc.ExternWeak w -> externWeak(w.symbol());
+        };
+        return offset == 0 ? target : LLVMConstGEP2(i8, target, ModuleCx.pp(usize(offset)), 1);
+    }
+
+    private LLVMValueRef externWeak(String symbol) {
+        String name = "_rust_extern_with_linkage_" + symbol;
+        LLVMValueRef g = LLVMGetNamedGlobal(module, name);
+        if (g != null && !g.isNull()) return g;
+        LLVMValueRef weak = global(symbol);
+        LLVMSetLinkage(weak, LLVMExternalWeakLinkage);
+        g = LLVMAddGlobal(module, ptr, name);
+        LLVMSetInitializer(g, weak);
+        LLVMSetLinkage(g, LLVMInternalLinkage);
+        LLVMSetAlignment(g, ptrSize);
+        return g;
     }
 
     private LLVMValueRef bytes(byte[] b, long from, long to) {

@@ -338,6 +338,7 @@ public final class ProgramCodegen implements CodegenEnv {
                     case ConstAlloc.Target.Memory m -> new ConstData.Reloc.Memory(constData(m.alloc()));
                     case ConstAlloc.Target.Fn f -> new ConstData.Reloc.Fn(symbol(collector.forFnPointer(f.instance())));
                     case ConstAlloc.Target.Static s -> new ConstData.Reloc.Data(symbol(new MonoItem.Static(s.defPath())));
+                    case ConstAlloc.Target.ExternStatic s -> s.weak() ? new ConstData.Reloc.ExternWeak(s.symbol()) : new ConstData.Reloc.Data(s.symbol());
                     case ConstAlloc.Target.VTable v when v.dynTy() instanceof Ty.Dynamic dyn -> new ConstData.Reloc.Data(Symbols.vtable(v.ty(), dyn));
                     default -> throw new LlvmException("unsupported: pointer to " + e.getValue() + " in a constant");
                 });

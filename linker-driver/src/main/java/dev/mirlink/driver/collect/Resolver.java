@@ -541,7 +541,7 @@ public final class Resolver {
             String lang = CodegenAttrs.lang(f.attrs());
             String export = CodegenAttrs.exportName(f.attrs());
             return new Callee.Foreign(lang != null && lang.equals("PanicImpl") ? "panic_impl"
-                    : export != null ? export : DefPaths.last(def));
+                    : export != null ? export : CodegenAttrs.foreignSymbol(f.attrs(), DefPaths.last(def)));
         }
         return new Callee.Instance(fn);
     }

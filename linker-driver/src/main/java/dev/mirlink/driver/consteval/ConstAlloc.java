@@ -18,6 +18,7 @@ public final class ConstAlloc {
         record Memory(ConstAlloc alloc) implements Target {}
         record Fn(MonoItem.Fn instance) implements Target {}
         record Static(String defPath) implements Target {}
+        record ExternStatic(String symbol, boolean weak) implements Target {}
         record VTable(Ty ty, Ty dynTy) implements Target {}
         record TypeId(Ty ty) implements Target {}
     }

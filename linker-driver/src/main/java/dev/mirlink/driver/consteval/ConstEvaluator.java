@@ -407,6 +407,7 @@ public final class ConstEvaluator {
                 case Mem.Prov.Alloc a -> new ConstAlloc.Target.Memory(intern(a.mem(), done));
                 case Mem.Prov.Fn f -> new ConstAlloc.Target.Fn(f.instance());
                 case Mem.Prov.Static s -> new ConstAlloc.Target.Static(s.defPath());
+                case Mem.Prov.ExternStatic s -> new ConstAlloc.Target.ExternStatic(s.symbol(), s.weak());
                 case Mem.Prov.VTable v -> new ConstAlloc.Target.VTable(v.ty(), v.dynTy());
                 case Mem.Prov.TypeId t -> new ConstAlloc.Target.TypeId(t.ty());
             });

@@ -21,6 +21,7 @@ import dev.mirlink.mir.body.ProjectionElem;
 import dev.mirlink.mir.body.Rvalue;
 import dev.mirlink.mir.body.Statement;
 import dev.mirlink.mir.body.Terminator;
+import dev.mirlink.mir.item.CodegenAttrs;
 import dev.mirlink.mir.item.DefPaths;
 import dev.mirlink.mir.item.Item;
 import dev.mirlink.mir.item.Variant;
@@ -622,6 +623,7 @@ final class Interp {
                 if (def == null) throw new ConstEvalException("path", "unresolved static " + s.path());
                 yield new Mem.Prov.Static(def);
             }
+            case GlobalAlloc.ExternStatic s -> externStatic(f, s, entry);
             case GlobalAlloc.Function fn -> new Mem.Prov.Fn(instance(f, fn.instance()));
             case GlobalAlloc.VTable vt -> new Mem.Prov.VTable(f.ty(vt.ty()), f.ty(vt.dynTy()));
             case GlobalAlloc.TypeId tid -> new Mem.Prov.TypeId(f.ty(tid.ty()));
@@ -629,6 +631,24 @@ final class Interp {
         };
         f.allocCache.put(id, p);
         return p;
+    }
+
+    /**
+     * A static of an extern block, by its symbol. One declared in a fn body is refused: rustdoc does not
+     * show it, and without its attributes a {@code #[link_name]} or {@code #[linkage]} would be lost.
+     */
+    private Mem.Prov externStatic(Frame f, GlobalAlloc.ExternStatic s, AllocEntry entry) {
+        List<String> names = ConstEvaluator.names(s.path().segments());
+        String def = names == null ? null : resolver.resolveDefPath(f.crate, names);
+        if (def == null || !(resolver.valueItem(def) instanceof Item.Static st)) {
+            throw new ConstEvalException("constant", "unsupported: a pointer to " + new MirPrinter().print(entry)
+                    + ", an extern static declared in a fn body");
+        }
+        String linkage = CodegenAttrs.linkage(st.attrs());
+        if (linkage != null && !linkage.equals("ExternalWeak")) {
+            throw new ConstEvalException("constant", "unsupported: #[linkage] " + linkage + " of extern static " + def);
+        }
+        return new Mem.Prov.ExternStatic(CodegenAttrs.foreignSymbol(st.attrs(), DefPaths.last(def)), linkage != null);
     }
 
     private void fill(Frame f, Mem mem, Allocation a) {

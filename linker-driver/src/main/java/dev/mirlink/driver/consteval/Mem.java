@@ -18,6 +18,8 @@ final class Mem {
         record Alloc(Mem mem) implements Prov {}
         record Fn(MonoItem.Fn instance) implements Prov {}
         record Static(String defPath) implements Prov {}
+        /** A static of an extern block, by symbol; {@code weak}: {@code #[linkage = "extern_weak"]}. */
+        record ExternStatic(String symbol, boolean weak) implements Prov {}
         record VTable(Ty ty, Ty dynTy) implements Prov {}
         record TypeId(Ty ty) implements Prov {}
     }

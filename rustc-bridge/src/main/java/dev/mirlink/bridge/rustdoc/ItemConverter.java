@@ -22,6 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns rustdoc index entries into {@link Item}s, in declaration order. */
 final class ItemConverter {
@@ -281,6 +283,8 @@ final class ItemConverter {
         return out;
     }
 
+    private static final Pattern LINK_NAME = Pattern.compile("#\\[attr = LinkName \\{name: \"([^\"]*)\"");
+
     /** rustdoc's attributes as {@link CodegenAttrs}: {@code no_mangle}, {@code export_name} and rustc's {@code #[attr = …]} markers. */
     private static List<String> codegenAttrs(JsonNode attrs) {
         if (attrs == null) return List.of();
@@ -290,6 +294,7 @@ final class ItemConverter {
             if (a.has("export_name")) out.add("export_name=" + a.get("export_name").asText());
             if (!a.has("other")) continue;
             String t = a.get("other").asText();
+            Matcher linkName = LINK_NAME.matcher(t);
             if (t.startsWith("#[attr = RustcIntrinsic]")) out.add(CodegenAttrs.INTRINSIC);
             else if (t.startsWith("#[attr = TrackCaller")) out.add(CodegenAttrs.TRACK_CALLER);
             else if (t.startsWith("#[attr = Inline(") && !t.startsWith("#[attr = Inline(Never")) out.add(CodegenAttrs.INLINE);
@@ -297,6 +302,8 @@ final class ItemConverter {
             else if (t.startsWith("#[attr = RustcStdInternalSymbol")) out.add(CodegenAttrs.STD_INTERNAL_SYMBOL);
             else if (t.startsWith("#[unsafe(no_mangle)")) out.add(CodegenAttrs.NO_MANGLE);
             else if (t.startsWith("#[attr = Lang(")) out.add("lang=" + t.substring("#[attr = Lang(".length(), t.indexOf(')')));
+            else if (t.startsWith("#[attr = Linkage(")) out.add("linkage=" + t.substring("#[attr = Linkage(".length(), t.indexOf(')')));
+            else if (linkName.lookingAt()) out.add("link_name=" + linkName.group(1));
         }
         return out;
     }

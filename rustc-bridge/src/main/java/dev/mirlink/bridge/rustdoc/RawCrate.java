@@ -124,7 +124,7 @@ record RawCrate(int root, Map<Integer, RawItem> index, Map<Integer, Summary> pat
     }
 
     static final java.util.regex.Pattern CODEGEN_MARKERS = java.util.regex.Pattern.compile(
-            "^#\\[(attr = (RustcIntrinsic\\]|TrackCaller|Inline\\(|Used|RustcStdInternalSymbol|Lang\\()|unsafe\\(no_mangle\\)|used)");
+            "^#\\[(attr = (RustcIntrinsic\\]|TrackCaller|Inline\\(|Used|RustcStdInternalSymbol|Lang\\(|Linkage\\(|LinkName )|unsafe\\(no_mangle\\)|used)");
 
     private static Summary summary(JsonParser p) throws IOException {
         JsonNode s = MAPPER.readTree(p);
