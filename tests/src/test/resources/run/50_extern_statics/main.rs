@@ -1,7 +1,7 @@
 #![no_std]
 #![no_main]
 #![feature(linkage)]
-// Extern statics: libc data read and written through C calls, and weak symbols that may be absent.
+// Extern statics: libc data read and written through C calls, #[link_name], and weak symbols that may be absent.
 
 use core::fmt::Write;
 
@@ -56,6 +56,8 @@ extern "C" {
     static mirlink_surely_absent_symbol: Option<unsafe extern "C" fn()>;
     #[link_name = "optind"]
     static next_option: c_int;
+    #[link_name = "strlen"]
+    fn c_string_length(s: *const c_char) -> usize;
 }
 
 fn through_stdio(s: &core::ffi::CStr) {
@@ -71,6 +73,7 @@ pub extern "C" fn main() -> c_int {
     let timezone_ptr: *const i64 = &raw const timezone;
     println!("timezone is readable: {}", !timezone_ptr.is_null());
     println!("optind starts at {}", unsafe { next_option });
+    println!("strlen through #[link_name]: {}", unsafe { c_string_length(c"seven!!".as_ptr()) });
     println!("__cxa_thread_atexit_impl present: {}", unsafe { __cxa_thread_atexit_impl.is_some() });
     println!("absent weak symbol present: {}", unsafe { mirlink_surely_absent_symbol.is_some() });
     let saved = unsafe { stdout };
