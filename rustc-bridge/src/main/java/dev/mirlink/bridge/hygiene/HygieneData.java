@@ -29,7 +29,7 @@ public final class HygieneData {
     public record Expansion(String bangMacro, Span callSite, int callSiteCtxt, Span defSite) {}
 
     /** An expansion of another crate (whose data this crate does not print), or none. */
-    public static final int FOREIGN = -1;
+    private static final int FOREIGN = -1;
 
     private final List<Expansion> expansions;
     private final int[] outerExpansion;
@@ -38,9 +38,6 @@ public final class HygieneData {
         this.expansions = expansions;
         this.outerExpansion = outerExpansion;
     }
-
-    /** No expansions: every span is where it is written. */
-    public static final HygieneData NONE = new HygieneData(List.of(new Expansion(null, null, 0, null)), new int[] {0});
 
     /** The local expansions, indexed by {@code LocalExpnId}; 0 is the root. Entries may be null (no data). */
     public List<Expansion> expansions() {

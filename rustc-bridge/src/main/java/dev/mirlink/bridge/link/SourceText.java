@@ -31,20 +31,35 @@ final class SourceText {
     }
 
     String read(Span span) {
+        String text = text(span);
+        return text == null ? null : text.replaceAll("\\s+", " ").strip();
+    }
+
+    /** The span's text, its lines joined by {@code \n}; null where the file or span cannot be read. */
+    private String text(Span span) {
         List<String> lines = span == null ? null : lines(span.file());
-        if (lines == null) return null;
-        try {
-            StringBuilder sb = new StringBuilder();
-            for (int l = span.beginLine(); l <= span.endLine(); l++) {
-                String line = lines.get(l - 1);
-                int from = l == span.beginLine() ? span.beginCol() - 1 : 0;
-                int to = l == span.endLine() ? span.endCol() - 1 : line.length();
-                sb.append(line, from, to).append(' ');
-            }
-            return sb.toString().replaceAll("\\s+", " ").strip();
-        } catch (RuntimeException e) {
-            return null;
+        if (lines == null || span.beginLine() < 1 || span.endLine() > lines.size()) return null;
+        StringBuilder text = new StringBuilder();
+        for (int l = span.beginLine(); l <= span.endLine(); l++) {
+            String line = lines.get(l - 1);
+            int from = l == span.beginLine() ? span.beginCol() - 1 : 0;
+            int to = l == span.endLine() ? span.endCol() - 1 : line.length();
+            if (from < 0 || from > to || to > line.length()) return null;
+            text.append(line, from, to).append('\n');
         }
+        return text.substring(0, text.length() - 1);
+    }
+
+    /** Line and column of offset {@code at} in {@code text}, which begins at {@code line}:{@code col}. */
+    private static int[] lineCol(CharSequence text, int at, int line, int col) {
+        int lineStart = 0;
+        for (int k = 0; k < at; k++) {
+            if (text.charAt(k) == '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        return new int[] {line, (lineStart == 0 ? col : 1) + at - lineStart};
     }
 
     /** The file's lines, or null where no root has it readable. */
@@ -72,17 +87,8 @@ final class SourceText {
      * call, and where the source cannot be read.
      */
     Span methodCallSpan(Span call) {
-        List<String> lines = lines(call.file());
-        if (lines == null || call.endLine() > lines.size()) return null;
-        StringBuilder text = new StringBuilder();
-        for (int l = call.beginLine(); l <= call.endLine(); l++) {
-            String line = lines.get(l - 1);
-            int from = l == call.beginLine() ? call.beginCol() - 1 : 0;
-            int to = l == call.endLine() ? call.endCol() - 1 : line.length();
-            if (from < 0 || from > to || to > line.length()) return null;
-            text.append(line, from, to).append('\n');
-        }
-        text.setLength(text.length() - 1);
+        String text = text(call);
+        if (text == null) return null;
         int open = postfixCallArguments(text);
         if (open < 0) return null;
         int i = skipSpaceBack(text, open - 1);
@@ -101,16 +107,8 @@ final class SourceText {
         if (name > end) return null;
         i = skipSpaceBack(text, i);
         if (i < 0 || text.charAt(i) != '.') return null;
-        int line = call.beginLine();
-        int lineStart = 0;
-        for (int k = 0; k < name; k++) {
-            if (text.charAt(k) == '\n') {
-                line++;
-                lineStart = k + 1;
-            }
-        }
-        int col = (line == call.beginLine() ? call.beginCol() : 1) + name - lineStart;
-        return new Span(call.file(), line, col, call.endLine(), call.endCol());
+        int[] at = lineCol(text, name, call.beginLine(), call.beginCol());
+        return new Span(call.file(), at[0], at[1], call.endLine(), call.endCol());
     }
 
     /**
@@ -132,13 +130,8 @@ final class SourceText {
             if (body >= 0 && text.charAt(body) == '}') close = body;
         }
         if (close < 0) return null;
-        int line = defSite.beginLine();
-        int lineStart = 0;
-        for (int k = text.indexOf("\n"); k >= 0 && k < close; k = text.indexOf("\n", k + 1)) {
-            line++;
-            lineStart = k + 1;
-        }
-        return new Span(defSite.file(), defSite.beginLine(), defSite.beginCol(), line, close - lineStart + 2);
+        int[] end = lineCol(text, close, defSite.beginLine(), 1);
+        return new Span(defSite.file(), defSite.beginLine(), defSite.beginCol(), end[0], end[1] + 1);
     }
 
     private static final Pattern MACRO_NAME = Pattern.compile("(pub(\\([^)]*\\))?\\s+)?(macro_rules!|macro)\\s+(r#)?[A-Za-z_][A-Za-z0-9_]*");

@@ -169,10 +169,8 @@ final class BodyParser {
     }
 
     private void declared(String comment) {
-        Matcher m = comment == null ? null : DECLARED_AT.matcher(comment);
-        if (m != null && m.matches() && !m.group(2).equals("no-location")) {
-            declarationSpans.add(new SourceInfo(span(m.group(2)), Integer.parseInt(m.group(1))));
-        }
+        SourceInfo source = sourceInfo(DECLARED_AT, comment);
+        if (source != null && source.span() != null) declarationSpans.add(source);
     }
 
     /** The spans of the body's lines, which the model keeps only for calls and asserts; valid after {@link #body}. */
@@ -244,11 +242,10 @@ final class BodyParser {
             c.take(';', "statement");
             String comment = lineEnd("statement");
             skipExtraComments();
-            Matcher m = comment == null ? null : SOURCE_INFO.matcher(comment);
-            spans.add(m != null && m.matches() ? new SourceInfo(m.group(2).equals("no-location") ? null : span(m.group(2)),
-                    Integer.parseInt(m.group(1))) : null);
+            SourceInfo source = sourceInfo(SOURCE_INFO, comment);
+            spans.add(source);
             if (line instanceof Terminator term) {
-                return new BasicBlockData(cleanup, stmts, dbg, term, observableSource(term, comment));
+                return new BasicBlockData(cleanup, stmts, dbg, term, observableSource(term, comment, source));
             }
             stmts.add((Statement) line);
         }
@@ -283,15 +280,20 @@ final class BodyParser {
     }
 
     /** A call's or assert's {@code scope N at span} comment (see {@link BasicBlockData}); null for other terminators. */
-    private SourceInfo observableSource(Terminator term, String comment) {
+    private SourceInfo observableSource(Terminator term, String comment, SourceInfo source) {
         boolean observable = term instanceof Terminator.Call || term instanceof Terminator.TailCall
                 || term instanceof Terminator.Assert;
         if (comment == null || !observable) return null;
-        Matcher m = SOURCE_INFO.matcher(comment);
-        if (!m.matches()) throw c.error("terminator", "expected `// scope N at span`");
-        int scope = Integer.parseInt(m.group(1));
-        if (scope >= scopeCount) throw c.error("terminator", "scope " + scope + " is never declared");
-        return new SourceInfo(m.group(2).equals("no-location") ? null : span(m.group(2)), scope);
+        if (source == null) throw c.error("terminator", "expected `// scope N at span`");
+        if (source.scope() >= scopeCount) throw c.error("terminator", "scope " + source.scope() + " is never declared");
+        return source;
+    }
+
+    /** The scope and span a {@code scope N at span} comment gives (the span null for {@code no-location}); null for another comment. */
+    private SourceInfo sourceInfo(Pattern pattern, String comment) {
+        Matcher m = comment == null ? null : pattern.matcher(comment);
+        if (m == null || !m.matches()) return null;
+        return new SourceInfo(m.group(2).equals("no-location") ? null : span(m.group(2)), Integer.parseInt(m.group(1)));
     }
 
     /** {@code file:line:col: line:col} ({@code span_to_diagnostic_string}). */
